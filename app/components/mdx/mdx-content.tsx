@@ -1,0 +1,45 @@
+import { getMDXComponent } from 'mdx-bundler/client'
+import { useMemo, type ComponentProps } from 'react'
+import { AudienceSection } from '#app/components/mdx/audience-section.tsx'
+import { Callout } from '#app/components/mdx/callout.tsx'
+import { Check } from '#app/components/mdx/knowledge-check.tsx'
+import { Image, Video } from '#app/components/mdx/media.tsx'
+import { Step, Steps } from '#app/components/mdx/steps.tsx'
+import { Tab, Tabs } from '#app/components/mdx/tabs.tsx'
+
+/** Wide tables scroll on their own instead of widening the page. */
+function ScrollingTable(props: ComponentProps<'table'>) {
+	return (
+		<div className="overflow-x-auto">
+			<table {...props} />
+		</div>
+	)
+}
+
+/**
+ * The one component map every compiled body renders with. Its keys match the safe-MDX allowlist
+ * (app/domain/content/safe-mdx.ts); a name the policy allows but this map lacks would crash the page.
+ */
+export const MDX_COMPONENTS = {
+	Callout,
+	Steps,
+	Step,
+	Tabs,
+	Tab,
+	Video,
+	Image,
+	Audience: AudienceSection,
+	Check,
+	table: ScrollingTable,
+}
+
+/** Renders a body compiled by compile.server.ts. Wrap it in KnowledgeCheckContext to enable `<Check>`. */
+export function MdxContent({ code, className = 'prose-portal' }: { code: string; className?: string }) {
+	// Evaluating the bundle is the expensive part; do it once per distinct code string.
+	const Component = useMemo(() => getMDXComponent(code), [code])
+	return (
+		<div className={className}>
+			<Component components={MDX_COMPONENTS} />
+		</div>
+	)
+}

@@ -1,0 +1,41 @@
+import { prisma } from '#app/utils/db.server.ts'
+import { servicesOf, SERVICE_LABELS } from './service-matrix.ts'
+import { tierLabel } from './tier-rules.ts'
+
+/** What a customer's home page shows about their account: tier, what it includes, their CSM. */
+export async function getAccountOverview(accountId: string) {
+	const account = await prisma.account.findUnique({
+		where: { id: accountId },
+		select: { id: true, name: true, tier: true, csm: { select: { name: true, email: true } } },
+	})
+	if (!account) return null
+	return {
+		id: account.id,
+		name: account.name,
+		tier: account.tier,
+		tierLabel: tierLabel(account.tier),
+		services: servicesOf(account.tier)
+			.filter((s) => s !== 'contentTeasers')
+			.map((s) => SERVICE_LABELS[s]),
+		csm: account.tier === 1 ? account.csm : null,
+	}
+}
+
+/** The console's account list for a CSM (their accounts) or an admin (all). */
+export async function listAccountsFor(user: { id: string; role: string }) {
+	return prisma.account.findMany({
+		where: user.role === 'CSM' ? { csmId: user.id } : {},
+		select: {
+			id: true,
+			name: true,
+			tier: true,
+			computedTier: true,
+			tierOverrideReason: true,
+			arr: true,
+			costToServe: true,
+			nps: true,
+			_count: { select: { users: true } },
+		},
+		orderBy: [{ tier: 'asc' }, { arr: 'desc' }],
+	})
+}

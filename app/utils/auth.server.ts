@@ -1,0 +1,102 @@
+import { redirect } from '@remix-run/node'
+import { readerFor, type Reader, type Role } from '#app/domain/accounts-tiers/audience.ts'
+import { prisma } from './db.server.ts'
+import { getEnv } from './env.server.ts'
+import { getLiveSession } from './session.server.ts'
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof getLiveSession>>>['user']
+
+export const STAFF_ROLES: readonly Role[] = ['CSM', 'EDITOR', 'ADMIN']
+
+export function isStaff(user: { role: string } | null | undefined): boolean {
+	return Boolean(user && STAFF_ROLES.includes(user.role as Role))
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * Cross-site request forgery guard: a state-changing request from a browser carries an Origin (or
+ * Sec-Fetch-Site) header, and it must be this site. Requests without either come from non-browser
+ * clients, which cannot ride on a victim's cookies.
+ */
+export function requireSameOrigin(request: Request) {
+	if (!MUTATING.has(request.method.toUpperCase())) return
+	const origin = request.headers.get('Origin')
+	if (origin) {
+		const allowed = new Set([new URL(request.url).origin])
+		const configured = getEnv().APP_ORIGIN
+		if (configured) allowed.add(new URL(configured).origin)
+		const forwardedHost = request.headers.get('X-Forwarded-Host')
+		if (forwardedHost) allowed.add(`${request.headers.get('X-Forwarded-Proto') ?? 'https'}://${forwardedHost}`)
+		if (!allowed.has(origin)) throw new Response('Cross-site request refused', { status: 403 })
+		return
+	}
+	const site = request.headers.get('Sec-Fetch-Site')
+	if (site && site !== 'same-origin' && site !== 'none') {
+		throw new Response('Cross-site request refused', { status: 403 })
+	}
+}
+
+/** The signed-in user or null. Mutating requests are origin-checked here, so every action that reads the user is covered. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+	requireSameOrigin(request)
+	const session = await getLiveSession(request)
+	return session?.user ?? null
+}
+
+export async function getReader(request: Request): Promise<{ user: SessionUser | null; reader: Reader }> {
+	const user = await getUser(request)
+	return { user, reader: readerFor(user) }
+}
+
+function signInRedirect(request: Request) {
+	const url = new URL(request.url)
+	const redirectTo = `${url.pathname}${url.search}`
+	return redirect(`/login?${new URLSearchParams({ redirectTo })}`)
+}
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+	const user = await getUser(request)
+	if (!user) throw signInRedirect(request)
+	return user
+}
+
+export async function requireUserWithRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+	const user = await requireUser(request)
+	if (!roles.includes(user.role as Role)) {
+		throw new Response('You do not have access to this page.', { status: 403 })
+	}
+	return user
+}
+
+export function requireStaff(request: Request) {
+	return requireUserWithRole(request, ...STAFF_ROLES)
+}
+
+/**
+ * A user who may act on an account: one of its customer users, its owning CSM, or an admin.
+ * Anyone else gets a 404, so account ids cannot be probed.
+ */
+export async function requireAccountMember(request: Request, accountId: string): Promise<SessionUser> {
+	const user = await requireUser(request)
+	if (await isAccountMember(user, accountId)) return user
+	throw new Response('Not found', { status: 404 })
+}
+
+export async function isAccountMember(user: Pick<SessionUser, 'id' | 'role' | 'accountId'>, accountId: string) {
+	if (user.role === 'ADMIN') return true
+	if (user.role === 'CUSTOMER') return user.accountId === accountId
+	if (user.role === 'CSM') {
+		const account = await prisma.account.findUnique({ where: { id: accountId }, select: { csmId: true } })
+		return account?.csmId === user.id
+	}
+	return false
+}
+
+/** Safe in-app redirect target: only local paths, never another host. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+	if (!to || typeof to !== 'string') return fallback
+	if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+	return to
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+
+const EnvSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
+		.default('file:./data/portal.db'),
+	/** Secret for signing cookies and certificate codes; required in production. */
+	SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').default('dev-only-secret-change-me'),
+	/** Public origin of the portal, e.g. https://success.example.com; mutations must come from it. */
+	APP_ORIGIN: z.string().url().optional(),
+	MEILI_HOST: z.string().url().optional(),
+	MEILI_API_KEY: z.string().optional(),
+	MEILI_INDEX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('portal'),
+	/** Where the embedded search engine keeps its snapshot between starts. */
+	SEARCH_SNAPSHOT_PATH: z.string().default('./data/search-index.json'),
+	SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 24 * 7),
+	SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+	SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+	SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+	/** Minutes between full score recomputes run in-process; 0 turns the schedule off. */
+	SCORING_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+/** Parses the environment; a bad setting throws one readable message naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const result = EnvSchema.safeParse(source)
+	if (!result.success) {
+		const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+		throw new Error(`Invalid environment settings:\n${lines.join('\n')}`)
+	}
+	const env = result.data
+	if (env.NODE_ENV === 'production' && env.SESSION_SECRET === 'dev-only-secret-change-me' && !process.env.ALLOW_DEV_SECRET) {
+		throw new Error('Invalid environment settings:\n  SESSION_SECRET: must be set in production')
+	}
+	return env
+}
+
+let cached: Env | undefined
+export function getEnv(): Env {
+	cached ??= parseEnv(process.env)
+	return cached
+}

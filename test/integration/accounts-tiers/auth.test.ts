@@ -1,0 +1,168 @@
+import { describe, expect, test } from 'vitest'
+import { action as loginAction } from '#app/routes/login.tsx'
+import { action as joinAction } from '#app/routes/join.tsx'
+import { action as logoutAction } from '#app/routes/logout.tsx'
+import { loader as consoleLoader } from '#app/routes/console._index.tsx'
+import { loader as accountsLoader } from '#app/routes/console.accounts._index.tsx'
+import { requireAccountMember } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { cookieFor, createAccount, createUser, makeRequest, settle, TEST_PASSWORD } from '#test/support/requests.ts'
+
+const args = (request: Request) => ({ request, params: {}, context: {} })
+
+async function signInRequest(email: string, password: string, headers: Record<string, string> = {}) {
+	return settle(() => loginAction(args(makeRequest('/login', { form: { email, password, redirectTo: '/' }, headers }))))
+}
+
+function statusOf(result: unknown) {
+	if (result instanceof Response) return result.status
+	return (result as { init?: { status?: number } }).init?.status
+}
+
+describe('sign-in', () => {
+	test('right credentials: redirect, new session row, httpOnly SameSite cookie, sign-in event', async () => {
+		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
+		const first = await signInRequest(user.email, TEST_PASSWORD)
+		expect(first).toBeInstanceOf(Response)
+		const response = first as Response
+		expect(response.status).toBe(302)
+		const cookie = response.headers.get('Set-Cookie')!
+		expect(cookie).toMatch(/HttpOnly/i)
+		expect(cookie).toMatch(/SameSite=Lax/i)
+		const second = (await signInRequest(user.email, TEST_PASSWORD)) as Response
+		// A new session id at every sign-in.
+		expect(second.headers.get('Set-Cookie')).not.toEqual(cookie)
+		expect(await prisma.session.count({ where: { userId: user.id } })).toBe(2)
+		expect(await prisma.engagementEvent.count({ where: { userId: user.id, kind: 'sign_in' } })).toBe(2)
+	})
+
+	test('a wrong password and an unknown email give the same message', async () => {
+		const user = await createUser('CUSTOMER')
+		const wrongPassword = (await signInRequest(user.email, 'not-the-password')) as { data: { error: Record<string, string[]> } }
+		const unknownEmail = (await signInRequest('nobody@example.com', 'not-the-password')) as { data: { error: Record<string, string[]> } }
+		expect(statusOf(wrongPassword)).toBe(400)
+		expect(wrongPassword.data.error['']).toEqual(['Wrong email or password.'])
+		expect(unknownEmail.data.error['']).toEqual(['Wrong email or password.'])
+		expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)
+	})
+
+	test('rate limited per email: after 5 failures even the right password is refused', async () => {
+		const user = await createUser('CUSTOMER')
+		for (let i = 0; i < 5; i++) await signInRequest(user.email, 'wrong-password-here')
+		const blocked = (await signInRequest(user.email, TEST_PASSWORD)) as { data: { error: Record<string, string[]> } }
+		expect(statusOf(blocked)).toBe(429)
+		expect(blocked.data.error['']![0]).toMatch(/Too many sign-in attempts/)
+		expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)
+	})
+
+	test('rate limited per client address across many emails', async () => {
+		const ip = { 'X-Forwarded-For': '203.0.113.9' }
+		for (let i = 0; i < 20; i++) await signInRequest(`spray${i}@example.com`, 'wrong-password-here', ip)
+		const user = await createUser('CUSTOMER')
+		expect(statusOf(await signInRequest(user.email, TEST_PASSWORD, ip))).toBe(429)
+		// Another address is not affected.
+		expect(statusOf(await signInRequest(user.email, TEST_PASSWORD, { 'X-Forwarded-For': '198.51.100.7' }))).toBe(302)
+	})
+
+	test('a cross-site sign-in post is refused', async () => {
+		const user = await createUser('CUSTOMER')
+		const result = await signInRequest(user.email, TEST_PASSWORD, { Origin: 'https://evil.example.net' })
+		expect(statusOf(result)).toBe(403)
+	})
+})
+
+describe('sign-out', () => {
+	test('deletes the session row so the old cookie no longer works', async () => {
+		const user = await createUser('CSM')
+		const cookie = await cookieFor(user.id)
+		expect(await consoleLoader(args(makeRequest('/console', { cookie })))).toMatchObject({ role: 'CSM' })
+		const out = (await settle(() => logoutAction(args(makeRequest('/logout', { method: 'POST', cookie }))))) as Response
+		expect(out.status).toBe(302)
+		expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)
+		const after = (await settle(() => consoleLoader(args(makeRequest('/console', { cookie }))))) as Response
+		expect(after.status).toBe(302)
+		expect(after.headers.get('Location')).toMatch(/^\/login\?redirectTo=/)
+	})
+
+	test('an idle session expires', async () => {
+		const user = await createUser('CSM')
+		const cookie = await cookieFor(user.id)
+		await prisma.session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: new Date(Date.now() - 8 * 24 * 3600 * 1000) } })
+		const result = (await settle(() => consoleLoader(args(makeRequest('/console', { cookie }))))) as Response
+		expect(result.status).toBe(302)
+		expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)
+	})
+})
+
+describe('self-registration by email domain', () => {
+	const form = (email: string) => ({ name: 'Pat Newcomer', email, password: 'a-long-enough-pass', confirmPassword: 'a-long-enough-pass' })
+
+	test('an email at an account domain creates a customer of that account and signs in', async () => {
+		const account = await createAccount()
+		const result = (await settle(() => joinAction(args(makeRequest('/join', { form: form(`pat@${account.emailDomain}`) }))))) as Response
+		expect(result.status).toBe(302)
+		const user = await prisma.user.findUnique({ where: { email: `pat@${account.emailDomain}` } })
+		expect(user).toMatchObject({ role: 'CUSTOMER', accountId: account.id })
+	})
+
+	test('an unknown domain, a short password or a taken email are refused and create nothing', async () => {
+		const before = await prisma.user.count()
+		const unknown = (await settle(() => joinAction(args(makeRequest('/join', { form: form('pat@unknown-company.example.org') }))))) as {
+			data: { error: Record<string, string[]> }
+		}
+		expect(unknown.data.error.email![0]).toMatch(/No customer account uses this email domain/)
+		const account = await createAccount()
+		const short = (await settle(() =>
+			joinAction(args(makeRequest('/join', { form: { ...form(`x@${account.emailDomain}`), password: 'short', confirmPassword: 'short' } }))),
+		)) as { data: { error: Record<string, string[]> } }
+		expect(short.data.error.password![0]).toMatch(/at least 10/)
+		const existing = await createUser('CUSTOMER', { accountId: account.id, email: `taken@${account.emailDomain}` })
+		const taken = (await settle(() => joinAction(args(makeRequest('/join', { form: form(existing.email) }))))) as {
+			data: { error: Record<string, string[]> }
+		}
+		expect(taken.data.error.email![0]).toMatch(/already exists/)
+		expect(await prisma.user.count()).toBe(before + 1)
+	})
+})
+
+describe('authorisation helpers', () => {
+	test('a customer is refused staff pages with 403; a signed-out visitor is sent to sign in', async () => {
+		const customer = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
+		const forbidden = (await settle(() => consoleLoader(args(makeRequest('/console', { cookie: '' }))))) as Response
+		expect(forbidden.status).toBe(302)
+		const refused = (await settle(() => accountsLoader(args(makeRequest('/console/accounts', { cookie: '' }))))) as Response
+		expect(refused.status).toBe(302)
+		const cookie = await cookieFor(customer.id)
+		expect(((await settle(() => consoleLoader(args(makeRequest('/console', { cookie }))))) as Response).status).toBe(403)
+		const editorCookie = await cookieFor((await createUser('EDITOR')).id)
+		expect(((await settle(() => accountsLoader(args(makeRequest('/console/accounts', { cookie: editorCookie }))))) as Response).status).toBe(403)
+	})
+
+	test('requireAccountMember: own account and owning CSM pass; other customers and other CSMs get 404', async () => {
+		const csm = await createUser('CSM')
+		const otherCsm = await createUser('CSM')
+		const account = await createAccount({ csmId: csm.id })
+		const member = await createUser('CUSTOMER', { accountId: account.id })
+		const outsider = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
+		const admin = await createUser('ADMIN')
+		const check = async (userId: string) => {
+			const cookie = await cookieFor(userId)
+			const outcome = await settle(() => requireAccountMember(makeRequest('/x', { cookie }), account.id))
+			return outcome instanceof Response ? outcome.status : 'ok'
+		}
+		expect(await check(member.id)).toBe('ok')
+		expect(await check(csm.id)).toBe('ok')
+		expect(await check(admin.id)).toBe('ok')
+		expect(await check(outsider.id)).toBe(404)
+		expect(await check(otherCsm.id)).toBe(404)
+	})
+
+	test('the CSM account list shows only their own accounts', async () => {
+		const csm = await createUser('CSM')
+		const mine = await createAccount({ csmId: csm.id })
+		await createAccount()
+		const cookie = await cookieFor(csm.id)
+		const { accounts } = await accountsLoader(args(makeRequest('/console/accounts', { cookie })))
+		expect(accounts.map((a) => a.id)).toEqual([mine.id])
+	})
+})

@@ -1,0 +1,25 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeEach, vi } from 'vitest'
+
+// Every test file gets its own copy of the template database (built from the migrations).
+const template = path.resolve('.tmp/test-template.db')
+const file = path.resolve(`.tmp/test-${process.pid}-${Math.random().toString(36).slice(2)}.db`)
+fs.copyFileSync(template, file)
+process.env.DATABASE_URL = `file:${file}`
+process.env.NODE_ENV = 'test'
+process.env.SESSION_SECRET ??= 'test-secret-at-least-16-chars'
+
+afterAll(async () => {
+	const { prisma } = await import('#app/utils/db.server.ts').catch(() => ({ prisma: null }))
+	await prisma?.$disconnect()
+	for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true })
+})
+
+// An unexpected console.error fails the test: errors should be asserted, not scrolled past.
+beforeEach(() => {
+	vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+		throw new Error(`Unexpected console.error: ${args.map(String).join(' ')}`)
+	})
+	return () => vi.restoreAllMocks()
+})
