@@ -7,7 +7,10 @@ import { navItemsFor } from '#app/components/nav-items.ts'
 import { getUser } from '#app/utils/auth.server.ts'
 import styles from '#app/styles/app.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: styles },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
 export const meta: MetaFunction = () => [{ title: 'Success Portal' }]
 

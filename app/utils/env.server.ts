@@ -33,7 +33,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		throw new Error(`Invalid environment settings:\n${lines.join('\n')}`)
 	}
 	const env = result.data
-	if (env.NODE_ENV === 'production' && env.SESSION_SECRET === 'dev-only-secret-change-me' && !process.env.ALLOW_DEV_SECRET) {
+	if (env.NODE_ENV === 'production' && env.SESSION_SECRET === 'dev-only-secret-change-me') {
 		throw new Error('Invalid environment settings:\n  SESSION_SECRET: must be set in production')
 	}
 	return env

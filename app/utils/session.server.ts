@@ -8,7 +8,8 @@ const env = getEnv()
 export const sessionCookie = createCookie('__portal_session', {
 	httpOnly: true,
 	sameSite: 'lax',
-	secure: env.NODE_ENV === 'production' && !process.env.INSECURE_COOKIES,
+	// Secure cookies need https; a plain-http origin (localhost quick start) could not keep them.
+	secure: env.APP_ORIGIN?.startsWith('https://') ?? false,
 	path: '/',
 	secrets: [env.SESSION_SECRET],
 	maxAge: env.SESSION_MAX_DAYS * 24 * 60 * 60,

@@ -235,14 +235,17 @@ function problemsFromBuildError(error: unknown): Violation[] {
 	}
 	return messages.map((message) => {
 		const cause = message.detail?.cause
+		const reason = cause?.reason ?? message.text ?? 'syntax error'
+		// The parser often only names the place inside its reason, e.g. "… (5:1-5:21)".
+		const placeInReason = /\((\d+):\d+(?:-\d+:\d+)?\)/.exec(reason)
 		const line =
 			message.location?.line ||
 			cause?.line ||
 			cause?.place?.line ||
 			cause?.place?.start?.line ||
-			Number(/(\d+):\d+/.exec(message.text ?? '')?.[1]) ||
+			Number(placeInReason?.[1]) ||
 			1
-		return { line, reason: `invalid MDX: ${cause?.reason ?? message.text ?? 'syntax error'}` }
+		return { line, reason: `invalid MDX: ${reason.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, '')}` }
 	})
 }
 

@@ -11,7 +11,8 @@ export const SlugSchema = z
 /** A real calendar date written as YYYY-MM-DD (2026-02-30 is rejected). */
 export const IsoDateSchema = z
 	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD')
+	// abort: a malformed string should not also be reported as an unreal date
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written as YYYY-MM-DD', abort: true })
 	.refine((value) => {
 		const date = new Date(`${value}T00:00:00Z`)
 		return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value

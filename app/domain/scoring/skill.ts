@@ -215,7 +215,7 @@ function quizExplanation(quizzes: number, checks: number, average: number, confi
 			? plural(quizzes, 'quiz', 'quizzes') + (checks > 0 ? ` and ${plural(checks, 'knowledge check')}` : '')
 			: plural(checks, 'knowledge check')
 	const base = `Quiz average ${percent(average)} over ${what}`
-	return confidence < 1 ? `${base}; counts at ${percent(confidence)} until more recent quizzes are taken` : base
+	return confidence < 1 ? `${base}; more recent quizzes would make it count in full` : base
 }
 
 function pathExplanation(paths: number, certificates: number): string {

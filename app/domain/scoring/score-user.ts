@@ -1,0 +1,45 @@
+import { type ScoreBreakdown } from '#app/domain/scoring/breakdown.ts'
+import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/config.ts'
+import { type UserActivity } from '#app/domain/scoring/inputs.ts'
+import { segmentFor, type Segment } from '#app/domain/scoring/segments.ts'
+import { scoreSkill } from '#app/domain/scoring/skill.ts'
+import { scoreWill } from '#app/domain/scoring/will.ts'
+
+export type UserScore = {
+	skill: ScoreBreakdown
+	will: ScoreBreakdown
+	segment: Segment
+	/** Latest activity seen (events or product usage), for the account roll-up; null if none. */
+	lastActiveAt: Date | null
+}
+
+/** Skill, will and segment of one user: what the recompute job stores and the simulation checks. */
+export function scoreUser(
+	activity: UserActivity,
+	config: ScoringConfig = defaultScoringConfig,
+	previousSegment?: Segment | null,
+): UserScore {
+	const skill = scoreSkill(activity, config)
+	const will = scoreWill(activity, config)
+	return {
+		skill,
+		will,
+		segment: segmentFor(skill.score, will.score, config, previousSegment),
+		lastActiveAt: lastActivity(activity),
+	}
+}
+
+export function lastActivity(activity: UserActivity): Date | null {
+	const now = activity.now.getTime()
+	let last = Number.NEGATIVE_INFINITY
+	for (const event of activity.events) {
+		const t = event.at instanceof Date ? event.at.getTime() : Number.NaN
+		if (t > last) last = t
+	}
+	for (const day of activity.productUsage ?? []) {
+		if (!(typeof day.activeMinutes === 'number' && day.activeMinutes > 0)) continue
+		const t = Date.parse(`${day.day}T00:00:00Z`)
+		if (t > last) last = t
+	}
+	return last === Number.NEGATIVE_INFINITY ? null : new Date(Math.min(last, now))
+}

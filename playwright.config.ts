@@ -1,0 +1,30 @@
+import { defineConfig, devices } from '@playwright/test'
+
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+
+// Browser tests drive Debian's Chromium against the production build on a fresh demo database.
+export default defineConfig({
+	testDir: './test/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 30_000,
+	reporter: [['list'], ['json', { outputFile: '.tmp/playwright-results.json' }]],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+		},
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	webServer: {
+		command: 'bash scripts/e2e-server.sh',
+		url: `http://localhost:${PORT}/healthz`,
+		reuseExistingServer: false,
+		timeout: 240_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+	},
+})

@@ -1,0 +1,26 @@
+# Sourced by quickstart.sh and test.sh: installs npm packages when missing or out of date.
+ensure_npm_packages() {
+	if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+		echo "› Installing npm packages (npm ci; the native SQLite driver compiles, about 2 minutes)"
+		npm ci --no-audit --no-fund
+	fi
+	[ -f app/generated/prisma/client.ts ] || npx prisma generate
+}
+
+# Prisma's CLI keeps long timers alive after it is done; this preload lets it exit at once.
+prisma_cli() {
+	NODE_OPTIONS="--require $PWD/scripts/lib/unref-timers.cjs" npx prisma "$@"
+}
+
+# Builds the production bundle unless the sources are unchanged since the last build.
+ensure_build() {
+	local stamp
+	stamp=$(cat package-lock.json vite.config.ts $(git ls-files app 2>/dev/null || find app -type f -not -path 'app/generated/*') 2>/dev/null | sha256sum | cut -c1-16)
+	if [ -f build/server/index.js ] && [ "$(cat build/.source-stamp 2>/dev/null)" = "$stamp" ]; then
+		echo "› Build is up to date"
+	else
+		echo "› Building the portal"
+		npx remix vite:build >/dev/null
+		echo "$stamp" > build/.source-stamp
+	fi
+}

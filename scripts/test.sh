@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# npm test: installs what the tests need (npm packages, Debian's chromium) and runs every suite:
+# unit, integration and contract tests (Vitest), then end-to-end tests in Chromium (Playwright).
+# Ends with one line "N passed, N failed, N skipped" over all suites.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/ensure-deps.sh
+set -e
+ensure_npm_packages
+if [ ! -x /usr/bin/chromium ]; then
+	echo "› Installing Debian's chromium for the browser tests"
+	SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+	$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+set +e
+mkdir -p .tmp
+rm -f .tmp/vitest-results.json .tmp/playwright-results.json
+
+echo "› Typecheck"
+npx tsc
+typecheck=$?
+
+echo "› Unit, integration and contract tests (Vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-results.json
+vitest=$?
+
+echo "› End-to-end tests (Playwright, Chromium)"
+npx playwright test
+e2e=$?
+
+[ $typecheck -eq 0 ] || echo "The typecheck failed: it counts as one failed test below."
+TYPECHECK_FAILED=$([ $typecheck -eq 0 ] && echo 0 || echo 1) node scripts/lib/summarize-tests.mjs .tmp/vitest-results.json .tmp/playwright-results.json
+summary=$?
+if [ $vitest -ne 0 ] || [ $e2e -ne 0 ] || [ $summary -ne 0 ]; then exit 1; fi

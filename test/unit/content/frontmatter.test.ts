@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest'
+import {
+	ArticleFrontmatterSchema,
+	LessonFrontmatterSchema,
+	parseFrontmatter,
+} from '#app/domain/content/frontmatter.ts'
+import { articleFile } from './fixtures.ts'
+
+const FILE = 'create-a-metric-alert.mdx'
+
+function errorsFor(overrides: Record<string, string>, fileName = FILE): string[] {
+	const result = parseFrontmatter(articleFile(overrides), ArticleFrontmatterSchema, fileName)
+	if (result.ok) throw new Error('expected the frontmatter to be rejected')
+	return result.errors
+}
+
+describe('parseFrontmatter for articles', () => {
+	test('a good file gives typed data, the body and the line the body starts on', () => {
+		const source = articleFile({}, 'First line of the body.\n')
+		const result = parseFrontmatter(source, ArticleFrontmatterSchema, FILE)
+		expect(result.ok).toBe(true)
+		if (!result.ok) return
+		expect(result.data).toEqual({
+			title: 'Create a metric alert',
+			slug: 'create-a-metric-alert',
+			summary: 'Set up an alert that watches a governed metric and notifies your team.',
+			category: 'alerts',
+			tags: ['alerts', 'metrics'],
+			audience: 'customers',
+			productArea: 'Alerts',
+			updated: '2026-09-08',
+			related: ['alert-conditions-and-thresholds'],
+		})
+		expect(result.body).toBe('First line of the body.\n')
+		// 9 fields + two fences: the body starts on line 12.
+		expect(result.bodyStartLine).toBe(12)
+		expect(source.split('\n')[result.bodyStartLine - 1]).toBe('First line of the body.')
+	})
+
+	test('related is optional and defaults to an empty list', () => {
+		const result = parseFrontmatter(articleFile({ related: '<omit>' }), ArticleFrontmatterSchema, FILE)
+		expect(result.ok && result.data.related).toEqual([])
+	})
+
+	test('a bad audience names the file, the field and the allowed values', () => {
+		expect(errorsFor({ audience: 'vip' })).toEqual([
+			'create-a-metric-alert.mdx: audience: expected one of public|customers|tier2|tier1|staff',
+		])
+	})
+
+	test.each([
+		['title', { title: 'Hi' }, 'title: must be at least 5 characters'],
+		['summary', { summary: 'Too short.' }, 'summary: must be at least 20 characters'],
+		['category', { category: 'Dashboards' }, 'category: must be kebab-case'],
+		['tags (none)', { tags: '[]' }, 'tags: needs at least 1 tag'],
+		['tags (too many)', { tags: '[a, b, c, d, e, f, g, h, i]' }, 'tags: allows at most 8 tags'],
+		['tags (not kebab-case)', { tags: '[alerts, Big Tag]' }, 'tags.1: must be kebab-case'],
+		['productArea', { productArea: '<omit>' }, 'productArea: is required'],
+		['related', { related: '[Not_A_Slug]' }, 'related.0: must be kebab-case'],
+		['unknown field', { audiance: 'customers' }, 'audiance: unknown field'],
+		['updated format', { updated: '14/10/2026' }, 'updated: must be a date written as YYYY-MM-DD'],
+	])('rejects a bad %s', (_, overrides, expected) => {
+		const errors = errorsFor(overrides)
+		expect(errors.some((error) => error.startsWith(`${FILE}: ${expected}`))).toBe(true)
+	})
+
+	test('rejects a date that does not exist', () => {
+		expect(errorsFor({ updated: '2026-02-30' })).toEqual([`${FILE}: updated: is not a real calendar date`])
+		expect(errorsFor({ updated: '2026-13-01' })).toEqual([`${FILE}: updated: is not a real calendar date`])
+	})
+
+	test('the slug must equal the file name', () => {
+		expect(errorsFor({}, 'content/articles/some-other-name.mdx')).toEqual([
+			'content/articles/some-other-name.mdx: slug: "create-a-metric-alert" must equal the file name "some-other-name"',
+		])
+	})
+
+	test('reports every bad field at once', () => {
+		const errors = errorsFor({ audience: 'vip', tags: '[]', updated: 'soon' })
+		expect(errors).toHaveLength(3)
+	})
+
+	test('a file without frontmatter is rejected', () => {
+		const result = parseFrontmatter('# Just a body\n', ArticleFrontmatterSchema, FILE)
+		expect(result.ok).toBe(false)
+		expect(!result.ok && result.errors[0]).toMatch(/^create-a-metric-alert\.mdx: missing frontmatter/)
+	})
+
+	test('broken YAML is reported with its line in the file', () => {
+		const source = '---\ntitle: Create a metric alert\ntags: [alerts\nslug: x\n---\nBody'
+		const result = parseFrontmatter(source, ArticleFrontmatterSchema, FILE)
+		expect(result.ok).toBe(false)
+		expect(!result.ok && result.errors[0]).toMatch(/^create-a-metric-alert\.mdx: line \d+: invalid YAML/)
+	})
+})
+
+describe('parseFrontmatter for lessons', () => {
+	const lesson = (minutes: string) =>
+		`---\ntitle: Connect a data source\nslug: connect-a-source\nsummary: Connect a warehouse, a SaaS tool or a CSV file.\nestimatedMinutes: ${minutes}\n---\nBody\n`
+
+	test('accepts a lesson', () => {
+		const result = parseFrontmatter(lesson('15'), LessonFrontmatterSchema, 'lessons/connect-a-source.mdx')
+		expect(result.ok && result.data.estimatedMinutes).toBe(15)
+	})
+
+	test('estimatedMinutes must be a positive whole number', () => {
+		const result = parseFrontmatter(lesson('0'), LessonFrontmatterSchema, 'connect-a-source.mdx')
+		expect(!result.ok && result.errors).toEqual(['connect-a-source.mdx: estimatedMinutes: must be at least 1'])
+	})
+})

@@ -1,0 +1,85 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server.js'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { KnowledgeCheckContext, type KnowledgeCheckContextValue } from '#app/components/mdx/knowledge-check.tsx'
+import { Video } from '#app/components/mdx/media.tsx'
+import { MdxContent } from '#app/components/mdx/mdx-content.tsx'
+import { compileMdx } from '#app/domain/content/compile.server.ts'
+import { FULL_ARTICLE_BODY } from './fixtures.ts'
+
+let code: string
+beforeAll(async () => {
+	code = (await compileMdx(FULL_ARTICLE_BODY)).code
+})
+
+/** Server-renders inside a static data router, which `useFetcher` needs. */
+async function renderInRouter(element: React.ReactElement): Promise<string> {
+	const routes = [{ path: '/', element }]
+	const handler = createStaticHandler(routes)
+	const context = await handler.query(new Request('http://localhost/'))
+	if (context instanceof Response) throw new Error('unexpected redirect')
+	const router = createStaticRouter(handler.dataRoutes, context)
+	return renderToStaticMarkup(<StaticRouterProvider router={router} context={context} hydrate={false} />)
+}
+
+describe('MdxContent', () => {
+	test('renders every component of a compiled article with accessible markup', () => {
+		const html = renderToStaticMarkup(<MdxContent code={code} />)
+
+		expect(html).toContain('class="prose-portal"')
+		// Video: sandboxed, lazy, titled iframe.
+		expect(html).toMatch(/<iframe[^>]*src="https:\/\/www\.youtube-nocookie\.com\/embed\/Hq7vT2mXk4E"/)
+		expect(html).toMatch(/<iframe[^>]*title="Creating your first alert"/)
+		expect(html).toMatch(/<iframe[^>]*loading="lazy"/)
+		expect(html).toMatch(/<iframe[^>]*sandbox="allow-scripts allow-same-origin allow-presentation"/)
+		// Callout, numbered steps, tabs, figure.
+		expect(html).toMatch(/<aside role="note" aria-label="CSV sources"/)
+		expect(html).toMatch(/<ol[^>]*>.*<li[^>]*>.*>1<\/span>.*Open the metric.*>2<\/span>.*Set the condition/s)
+		expect(html).toMatch(/role="tablist"/)
+		expect(html.match(/role="tab"/g)).toHaveLength(2)
+		expect(html).toMatch(/<button[^>]*role="tab"[^>]*aria-selected="true"[^>]*>Snowflake</)
+		expect(html).toMatch(/role="tabpanel"[^>]*hidden=""/)
+		expect(html).toMatch(/<figure[^>]*><img src="\/images\/alerts\/alert-editor.png" alt="The alert editor"/)
+		expect(html).toContain('<figcaption')
+		expect(html).toContain('<section aria-label="Tier 1 section"')
+		// Headings carry their ids for the table of contents.
+		expect(html).toContain('<h2 id="before-you-start">')
+	})
+
+	test('Check renders nothing without a question for it', () => {
+		const html = renderToStaticMarkup(<MdxContent code={code} />)
+		expect(html).not.toContain('Check your understanding')
+	})
+
+	test('Check renders the question as a form posting to the context action', async () => {
+		const checks: KnowledgeCheckContextValue = {
+			action: '/resources/knowledge-check',
+			questions: {
+				'check-alert-states': {
+					id: 'check-alert-states',
+					type: 'single',
+					prompt: 'Which state means the condition matched?',
+					options: [
+						{ id: 'a', text: 'OK' },
+						{ id: 'b', text: 'Triggered' },
+					],
+				},
+			},
+		}
+		const html = await renderInRouter(
+			<KnowledgeCheckContext.Provider value={checks}>
+				<MdxContent code={code} />
+			</KnowledgeCheckContext.Provider>,
+		)
+		expect(html).toContain('Which state means the condition matched?')
+		expect(html).toMatch(/<form[^>]*method="post"[^>]*action="\/resources\/knowledge-check"/)
+		expect(html).toContain('name="checkId" value="check-alert-states"')
+		expect(html.match(/type="radio" name="answer"/g)).toHaveLength(2)
+		expect(html).toContain('aria-live="polite"')
+	})
+
+	test('Video refuses a host outside the allowlist even if a bundle carries one', () => {
+		const html = renderToStaticMarkup(<Video src="https://evil.example.com/embed/x" title="x" />)
+		expect(html).not.toContain('<iframe')
+	})
+})

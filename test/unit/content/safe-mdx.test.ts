@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest'
+import { checkSafeMdx, type Violation } from '#app/domain/content/safe-mdx.ts'
+import { FULL_ARTICLE_BODY } from './fixtures.ts'
+
+function violationsOf(body: string, bodyStartLine = 1): Violation[] {
+	const result = checkSafeMdx(body, bodyStartLine)
+	if (result.ok) throw new Error(`expected a violation in: ${body}`)
+	return result.violations
+}
+
+describe('checkSafeMdx accepts', () => {
+	test('a realistic article using every allowed component', () => {
+		expect(checkSafeMdx(FULL_ARTICLE_BODY)).toEqual({ ok: true })
+	})
+
+	test('an escaped brace and markdown that only looks like code', () => {
+		expect(checkSafeMdx('Use \\{placeholders\\} in templates, and `{curly}` in inline code.\n\n```js\nconst x = {a: 1}\n```\n')).toEqual({
+			ok: true,
+		})
+	})
+})
+
+describe('checkSafeMdx rejects', () => {
+	test.each([
+		['an import', "import fs from 'fs'\n", /import\/export/],
+		['an export', 'export const x = 1\n', /import\/export/],
+		['a flow expression', '{process.env.SECRET}\n', /\{expressions\} are not allowed/],
+		['a text expression', 'Your secret is {process.env.SECRET} today.\n', /\{expressions\} are not allowed/],
+		['an expression attribute', '<Callout type={x}>Hi</Callout>\n', /attribute "type" must be a plain string/],
+		['a spread attribute', '<Callout type="tip" {...spread}>Hi</Callout>\n', /spread attributes/],
+		['a script element', '<script>alert(1)</script>\n', /raw HTML element <script>/],
+		['a div', '<div>hello</div>\n', /raw HTML element <div>/],
+		['an unknown component', '<Foo />\n', /unknown component <Foo>/],
+		['a member-expression component', '<Foo.Bar />\n', /unknown component <Foo\.Bar>/],
+		['a fragment', '<>hi</>\n', /fragments/],
+		['a video from an unknown host', '<Video src="https://evil.example.com/embed/abc123" title="x" />\n', /Video>: src must be a video embed URL/],
+		['a youtube.com (tracking) video', '<Video src="https://www.youtube.com/embed/Hq7vT2mXk4E" title="x" />\n', /src must be a video embed URL/],
+		['an http video', '<Video src="http://player.vimeo.com/video/123456" title="x" />\n', /src must be a video embed URL/],
+		['a bad callout type', '<Callout type="note">Hi</Callout>\n', /type must be one of info\|tip\|warning\|danger/],
+		['a callout without type', '<Callout>Hi</Callout>\n', /attribute "type" is required/],
+		['an unknown attribute', '<Callout type="tip" onClick="alert(1)">Hi</Callout>\n', /unknown attribute "onClick"/],
+		['a boolean attribute', '<Callout type="tip" title>Hi</Callout>\n', /needs a string value/],
+		['an image without alt', '<Image src="/images/a.png" />\n', /attribute "alt" is required/],
+		['an image from http', '<Image src="http://example.com/a.png" alt="a" />\n', /must start with \/images\/ or https:\/\//],
+		['an image path escaping /images', '<Image src="/images/../secrets.png" alt="a" />\n', /must start with \/images\//],
+		['an audience block for public', '<Audience min="public">x</Audience>\n', /min must be one of customers\|tier2\|tier1\|staff/],
+		['a check id that is not kebab-case', '<Check id="Check_1" />\n', /id must be kebab-case/],
+		['a step outside steps', '<Step title="x">y</Step>\n', /must be placed directly inside <Steps>/],
+		['a paragraph inside tabs', '<Tabs>\nLoose text\n</Tabs>\n', /<Tabs> may only contain <Tab>/],
+		['a javascript: link', '[click](javascript:alert(1))\n', /link URL "javascript:alert\(1\)" is not allowed/],
+		['a javascript: link hidden by a tab', '[click](java&#9;script:alert(1))\n', /is not allowed/],
+		['a data: link definition', '[x][1]\n\n[1]: data:text/html,hi\n', /is not allowed/],
+		['a markdown image over http', '![x](http://tracker.example.com/p.gif)\n', /image URL/],
+		['a second frontmatter block', '---\ntitle: x\n---\nBody\n', /frontmatter block/],
+	])('%s', (_, body, reason) => {
+		const violations = violationsOf(body)
+		expect(violations.map((violation) => violation.reason)).toEqual(
+			expect.arrayContaining([expect.stringMatching(reason)]),
+		)
+	})
+
+	test('an unclosed tag is invalid MDX, reported with its line', () => {
+		expect(violationsOf('Intro\n\n<Callout type="tip">\nNever closed\n')).toEqual([
+			{ line: expect.any(Number), reason: expect.stringMatching(/^invalid MDX: /) },
+		])
+	})
+
+	test('lines point into the whole file when given where the body starts', () => {
+		const body = 'Fine text.\n\n<div>raw</div>\n\nMore.\n\n{process.env.HOME}\n'
+		expect(violationsOf(body)).toEqual([
+			{ line: 3, reason: expect.stringMatching(/<div>/) },
+			{ line: 7, reason: expect.stringMatching(/expressions/) },
+		])
+		expect(violationsOf(body, 12).map((violation) => violation.line)).toEqual([14, 18])
+	})
+
+	test('lists every problem in one run, including inside rejected elements', () => {
+		const body = '<Foo>\n\n{danger}\n\n</Foo>\n\n<Callout type="x">y</Callout>\n'
+		expect(violationsOf(body).map((violation) => violation.line)).toEqual([1, 3, 7])
+	})
+})
