@@ -8,6 +8,8 @@ const EnvSchema = z.object({
 		.default('file:./data/portal.db'),
 	/** Secret for signing cookies and certificate codes; required in production. */
 	SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').default('dev-only-secret-change-me'),
+	/** Signs certificate verification codes; falls back to SESSION_SECRET. Keep it stable: changing it invalidates issued codes. */
+	CERTIFICATE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 	/** Public origin of the portal, e.g. https://success.example.com; mutations must come from it. */
 	APP_ORIGIN: z.string().url().optional(),
 	MEILI_HOST: z.string().url().optional(),

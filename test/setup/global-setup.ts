@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 
-export const TEMPLATE_DB = path.resolve('.tmp/test-template.db')
+// One template per run, so runs started side by side never delete each other's.
+const TEMPLATE_DB = path.resolve(`.tmp/test-template-${process.pid}.db`)
 
 /** Builds a template database from the committed migrations once; each test file copies it. */
 export default function setup() {
@@ -14,9 +15,7 @@ export default function setup() {
 		db.exec(fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8'))
 	}
 	db.close()
-	return () => {
-		for (const f of fs.readdirSync(path.dirname(TEMPLATE_DB))) {
-			if (/^test-.*\.db(-wal|-shm|-journal)?$/.test(f)) fs.rmSync(path.join(path.dirname(TEMPLATE_DB), f), { force: true })
-		}
-	}
+	// Test workers are forked after this runs and inherit the variable.
+	process.env.TEST_TEMPLATE_DB = TEMPLATE_DB
+	return () => fs.rmSync(TEMPLATE_DB, { force: true })
 }

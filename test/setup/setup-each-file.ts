@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeEach, vi } from 'vitest'
 
 // Every test file gets its own copy of the template database (built from the migrations).
-const template = path.resolve('.tmp/test-template.db')
+const template = process.env.TEST_TEMPLATE_DB ?? path.resolve('.tmp/test-template.db')
 const file = path.resolve(`.tmp/test-${process.pid}-${Math.random().toString(36).slice(2)}.db`)
 fs.copyFileSync(template, file)
 process.env.DATABASE_URL = `file:${file}`

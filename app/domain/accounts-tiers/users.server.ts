@@ -1,3 +1,4 @@
+import { recordEvent } from '#app/domain/engagement/record.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { newSessionData } from '#app/utils/session.server.ts'
@@ -54,7 +55,7 @@ export async function signIn(input: { email: string; password: string; ip: strin
 	const session = await prisma.$transaction(async (tx) => {
 		await tx.signInAttempt.deleteMany({ where: { key: emailKey(input.email) } })
 		const created = await tx.session.create({ data: newSessionData(user.id), select: { id: true } })
-		await tx.engagementEvent.create({ data: { kind: 'sign_in', userId: user.id, accountId: user.accountId } })
+		await recordEvent(tx, { kind: 'sign_in', userId: user.id, accountId: user.accountId })
 		return created
 	})
 	return { ok: true, sessionId: session.id, userId: user.id }
@@ -88,7 +89,7 @@ export async function registerCustomer(input: { name: string; email: string; pas
 			select: { id: true },
 		})
 		const session = await tx.session.create({ data: newSessionData(user.id), select: { id: true } })
-		await tx.engagementEvent.create({ data: { kind: 'sign_in', userId: user.id, accountId: account.id, data: '{"registered":true}' } })
+		await recordEvent(tx, { kind: 'sign_in', userId: user.id, accountId: account.id, data: { registered: true } })
 		return { ok: true as const, userId: user.id, sessionId: session.id }
 	})
 }

@@ -5,7 +5,7 @@ import {
 	isAllowedVideoSrc,
 	VIDEO_SOURCES_DESCRIPTION,
 } from '#app/domain/content/embeds.ts'
-import { isJsxElement, MdxSyntaxError, parseMdx, walk, type MdxNode } from '#app/domain/content/mdx-ast.ts'
+import { isJsxElement, MdxSyntaxError, parseMdx, stringAttribute, walk, type MdxNode } from '#app/domain/content/mdx-ast.ts'
 
 /**
  * The safe-MDX policy: content may use Markdown and a fixed set of components with plain string
@@ -235,4 +235,16 @@ export function checkSafeMdx(body: string, bodyStartLine = 1): SafeMdxResult {
 	}
 	const violations = findViolations(tree)
 	return violations.length === 0 ? { ok: true } : { ok: false, violations: violations.map(shift) }
+}
+
+/** The knowledge-check ids a body embeds with `<Check id="…" />`, so the sync can verify they exist. */
+export function listCheckIds(body: string): string[] {
+	const ids = new Set<string>()
+	walk(parseMdx(body), (node) => {
+		if (isJsxElement(node) && node.name === 'Check') {
+			const id = stringAttribute(node, 'id')
+			if (id) ids.add(id)
+		}
+	})
+	return [...ids]
 }

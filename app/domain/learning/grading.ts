@@ -271,8 +271,9 @@ export function gradeAttempt({
 	const feedback: QuestionFeedback[] = []
 	for (const id of drawn) {
 		const question = byId.get(id)!
-		if (!Object.hasOwn(answers, id)) return refuse(`missing answer for ${id}`)
-		const normalised = normaliseAnswer(question, answers[id]!)
+		const answer = Object.hasOwn(answers, id) ? answers[id] : undefined
+		if (answer === undefined) return refuse(`missing answer for ${id}`)
+		const normalised = normaliseAnswer(question, answer)
 		if (!normalised.ok) return normalised
 		feedback.push(feedbackFor(question, normalised.answer))
 	}

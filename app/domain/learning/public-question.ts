@@ -33,7 +33,7 @@ export function toPublicQuestion(question: Question): PublicQuestion {
 		case 'truefalse':
 			return { id, type, prompt, options: TRUE_FALSE_OPTIONS.map((option) => ({ ...option })) }
 		case 'numeric':
-			return { ...question }
+			return { id, type, prompt }
 	}
 }
 

@@ -14,6 +14,9 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
+	if (issue.code === 'invalid_type' && issue.path.length === 0 && issue.expected === 'object') {
+		return 'the file must be a YAML mapping of fields (key: value lines)'
+	}
 	// zod says "Invalid input: expected string, received undefined" for a missing field.
 	if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
 		return 'is required'

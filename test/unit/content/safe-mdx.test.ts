@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkSafeMdx, type Violation } from '#app/domain/content/safe-mdx.ts'
+import { checkSafeMdx, listCheckIds, type Violation } from '#app/domain/content/safe-mdx.ts'
 import { FULL_ARTICLE_BODY } from './fixtures.ts'
 
 function violationsOf(body: string, bodyStartLine = 1): Violation[] {
@@ -77,5 +77,12 @@ describe('checkSafeMdx rejects', () => {
 	test('lists every problem in one run, including inside rejected elements', () => {
 		const body = '<Foo>\n\n{danger}\n\n</Foo>\n\n<Callout type="x">y</Callout>\n'
 		expect(violationsOf(body).map((violation) => violation.line)).toEqual([1, 3, 7])
+	})
+})
+
+describe('listCheckIds', () => {
+	test('lists each embedded knowledge check once, in order', () => {
+		const body = `${FULL_ARTICLE_BODY}\n<Check id="check-second" />\n\n<Check id="check-alert-states" />\n`
+		expect(listCheckIds(body)).toEqual(['check-alert-states', 'check-second'])
 	})
 })

@@ -172,6 +172,9 @@ questions:
 			`${FILE}: line 2, column 1: Map keys must be unique`,
 		])
 		expect(errorsOf(parseQuizYaml(FILE, ''))).toEqual([`${FILE}: the file is empty`])
+		expect(errorsOf(parseQuizYaml(FILE, '- a\n- b\n'))).toEqual([
+			`${FILE}: the file must be a YAML mapping of fields (key: value lines)`,
+		])
 	})
 
 	test('refuses unknown top-level keys', () => {

@@ -1,0 +1,40 @@
+import { Link } from '@remix-run/react'
+import { AudienceBadge } from './audience-badge.tsx'
+
+export type ArticleCard = {
+	slug: string
+	title: string
+	summary: string
+	category: string
+	audience: string
+	contentUpdatedAt: string | Date
+	readingMinutes: number
+}
+
+export function ArticleList({ articles, empty = 'No articles here yet.' }: { articles: ArticleCard[]; empty?: string }) {
+	if (!articles.length) return <p className="text-slate-500">{empty}</p>
+	return (
+		<ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+			{articles.map((a) => (
+				<li key={a.slug} className="p-4">
+					<Link to={`/kb/${a.slug}`} className="font-medium">
+						{a.title}
+					</Link>
+					<AudienceBadge audience={a.audience} />
+					<p className="mt-1 text-sm text-slate-600">{a.summary}</p>
+					<p className="mt-1 text-xs text-slate-500">
+						{formatDate(a.contentUpdatedAt)} · {a.readingMinutes} min read
+					</p>
+				</li>
+			))}
+		</ul>
+	)
+}
+
+export function formatDate(value: string | Date) {
+	return new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+}
+
+export function categoryLabel(category: string) {
+	return category.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase())
+}

@@ -1,0 +1,135 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { AUDIENCE_LABELS } from '#app/domain/accounts-tiers/audience.ts'
+import { readerFor } from '#app/domain/accounts-tiers/audience.ts'
+import {
+	getArticleForReader,
+	getVote,
+	nextStepsAfterUnhelpful,
+	recordArticleView,
+	voteHelpful,
+} from '#app/domain/content/articles.server.ts'
+import { ArticleList, categoryLabel, formatDate } from '#app/components/kb/article-list.tsx'
+import { AudienceBadge } from '#app/components/kb/audience-badge.tsx'
+import { HelpfulVote } from '#app/components/kb/helpful-vote.tsx'
+import { MdxContent } from '#app/components/mdx/mdx-content.tsx'
+import { getReader, requireUser } from '#app/utils/auth.server.ts'
+
+const SlugSchema = z.string().regex(/^[a-z0-9-]{1,120}$/)
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: data?.kind === 'article' ? `${data.article.title} · Knowledge base` : 'Knowledge base' },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const slug = SlugSchema.safeParse(params.slug)
+	if (!slug.success) throw new Response('Not found', { status: 404 })
+	const { user, reader } = await getReader(request)
+	const result = await getArticleForReader(slug.data, reader)
+	switch (result.kind) {
+		case 'not-found':
+			throw new Response('Not found', { status: 404 })
+		case 'sign-in':
+			throw redirect(`/login?${new URLSearchParams({ redirectTo: `/kb/${slug.data}` })}`)
+		case 'gated':
+			return data({ kind: 'gated' as const, title: result.title, audience: AUDIENCE_LABELS[result.audience] }, { status: 403 })
+		case 'article': {
+			if (user) await recordArticleView(user, slug.data)
+			const vote = user ? await getVote(result.article.id, user.id) : null
+			return { ...result, vote, signedIn: Boolean(user) }
+		}
+	}
+}
+
+const VoteSchema = z.object({
+	intent: z.literal('vote'),
+	helpful: z.enum(['yes', 'no'], { error: 'Choose yes or no' }),
+	comment: z.string().trim().max(1000, 'Keep the comment under 1000 characters').optional(),
+})
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requireUser(request)
+	const slug = SlugSchema.safeParse(params.slug)
+	if (!slug.success) throw new Response('Not found', { status: 404 })
+	const reader = readerFor(user)
+	const found = await getArticleForReader(slug.data, reader)
+	if (found.kind !== 'article') throw new Response('Not found', { status: 404 })
+	const parsed = VoteSchema.safeParse(Object.fromEntries(await request.formData()))
+	if (!parsed.success) return data({ ok: false as const, error: parsed.error.issues[0]!.message }, { status: 400 })
+	const helpful = parsed.data.helpful === 'yes'
+	await voteHelpful({ user, articleId: found.article.id, slug: slug.data, helpful, comment: parsed.data.comment || null })
+	const nextSteps = helpful ? [] : await nextStepsAfterUnhelpful(reader, slug.data, user.accountId)
+	return { ok: true as const, helpful, nextSteps }
+}
+
+export default function ArticlePage() {
+	const page = useLoaderData<typeof loader>()
+	if (page.kind === 'gated') {
+		return (
+			<div className="mx-auto max-w-xl py-12 text-center">
+				<p className="text-sm font-semibold text-amber-700">Not included in your plan</p>
+				<h1 className="mt-2 text-2xl font-bold">{page.title ?? 'This article is reserved for another plan'}</h1>
+				<p className="mt-3 text-slate-600">
+					This article is available to: {page.audience}. Your success team can tell you what upgrading would include.
+				</p>
+				<p className="mt-6">
+					<Link to="/kb">Back to the knowledge base</Link>
+				</p>
+			</div>
+		)
+	}
+	const { article, code, toc, related, vote, signedIn } = page
+	return (
+		<div className="grid gap-10 lg:grid-cols-[1fr_16rem]">
+			<article>
+				<p className="text-sm">
+					<Link to="/kb">Knowledge base</Link> / <Link to={`/kb/category/${article.category}`}>{categoryLabel(article.category)}</Link>
+				</p>
+				<h1 className="mt-2 text-3xl font-bold">
+					{article.title}
+					<AudienceBadge audience={article.audience} />
+				</h1>
+				<p className="mt-2 text-slate-600">{article.summary}</p>
+				<p className="mt-2 text-sm text-slate-500">
+					Updated {formatDate(article.contentUpdatedAt)} · {article.readingMinutes} min read · {article.productArea}
+				</p>
+				<div className="mt-6" data-testid="article-body">
+					<MdxContent code={code} />
+				</div>
+				{signedIn ? <HelpfulVote current={vote} /> : null}
+			</article>
+			<aside className="no-print space-y-8 text-sm">
+				{toc.length ? (
+					<nav aria-labelledby="toc-heading" className="lg:sticky lg:top-4">
+						<h2 id="toc-heading" className="font-semibold">
+							On this page
+						</h2>
+						<ul className="mt-2 space-y-1">
+							{toc.map((h) => (
+								<li key={h.id} className={h.depth === 3 ? 'pl-3' : ''}>
+									<a href={`#${h.id}`}>{h.text}</a>
+								</li>
+							))}
+						</ul>
+					</nav>
+				) : null}
+				{related.length ? (
+					<section aria-labelledby="related-heading">
+						<h2 id="related-heading" className="mb-2 font-semibold">
+							Related articles
+						</h2>
+						<ArticleList articles={related} />
+					</section>
+				) : null}
+				<div className="flex flex-wrap gap-1">
+					{article.tags.map((t) => (
+						<Link key={t} to={`/kb/tag/${t}`} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs no-underline">
+							{t}
+						</Link>
+					))}
+				</div>
+			</aside>
+		</div>
+	)
+}
