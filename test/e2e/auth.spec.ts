@@ -1,14 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
-
-const PASSWORD = 'demo-password'
-
-export async function signIn(page: Page, email: string, password = PASSWORD) {
-	await page.goto('/login')
-	await page.getByLabel('Email').fill(email)
-	await page.getByLabel('Password').fill(password)
-	await page.getByLabel('Password').press('Tab')
-	await page.getByRole('button', { name: 'Sign in' }).click()
-}
+import { expect, test } from '@playwright/test'
+import { signIn } from './support.ts'
 
 test.describe('sign-in per role', () => {
 	for (const [email, tier] of [

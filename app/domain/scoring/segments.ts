@@ -88,7 +88,8 @@ const usageOnlyConfigs = new WeakMap<ScoringConfig, ScoringConfig>()
  * Account skill and will: the users' scores averaged with weights that favour recently active users
  * (weight 1 today, halving every `activeHalfLifeDays`, never below `inactiveUserWeight`), so the
  * people who actually use the product speak for the account, while a crowd of idle seats still
- * pulls will down. An account with nobody active has low will. When account product usage is
+ * pulls will down. An account with nobody active has low will (capped below the threshold, whatever
+ * stale user scores say). When account product usage is
  * known it takes `productUsageWeight` of each score.
  */
 export function rollUpAccount(
@@ -129,6 +130,11 @@ export function rollUpAccount(
 		const population = seats !== undefined && seats > users.length ? `${Math.floor(seats)} seats` : plural(users.length, 'user')
 		explanations.push(`${activeUsers} of ${population} active in the last ${config.will.activeDaysWindow} days`)
 		explanations.push(`Users' skill ${Math.round(skill)} and will ${Math.round(will)}, weighted toward active users`)
+		if (activeUsers === 0) {
+			// Stale user scores must not make a silent account look motivated.
+			will = Math.min(will, Math.max(0, config.segments.willThreshold - 1))
+			explanations.push(`Nobody active in the last ${config.will.activeDaysWindow} days: will capped below the threshold`)
+		}
 	}
 
 	let productKnown = false

@@ -1,7 +1,7 @@
 import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/config.ts'
 import { type ActivityEvent, type ScoringEventData } from '#app/domain/scoring/inputs.ts'
 import { clamp, DAY_MS, decayWeight, finite } from '#app/domain/scoring/math.ts'
-import { difficultyWeight } from '#app/domain/scoring/skill.ts'
+import { difficultyWeight, scorable } from '#app/domain/scoring/skill.ts'
 
 export type SkillGapInput = {
 	now: Date
@@ -25,13 +25,13 @@ export function skillEvidenceByTag(input: SkillGapInput, config: ScoringConfig =
 	for (const tag of input.tags) evidence.set(tag, 0)
 	const latest = new Map<string, number>()
 	for (const event of input.events) {
-		if (!event.itemKey || !counts(event)) continue
+		if (!event.itemKey || !counts(event) || !scorable(event)) continue
 		const t = event.at instanceof Date ? event.at.getTime() : Number.NaN
 		const key = `${event.kind}\u0000${event.itemKey}`
 		if (Number.isFinite(t) && !(t <= (latest.get(key) ?? Number.NEGATIVE_INFINITY))) latest.set(key, t)
 	}
 	for (const event of input.events) {
-		if (!event.itemKey || !counts(event)) continue
+		if (!event.itemKey || !counts(event) || !scorable(event)) continue
 		const t = event.at instanceof Date ? event.at.getTime() : Number.NaN
 		const key = `${event.kind}\u0000${event.itemKey}`
 		if (latest.get(key) !== t) continue

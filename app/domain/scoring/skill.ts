@@ -27,7 +27,7 @@ export function scoreSkill(activity: UserActivity, config: ScoringConfig = defau
 	// Pass 1: the latest time of each (kind, item), so a retaken quiz or a re-issued certificate counts once.
 	for (const event of activity.events) {
 		const key = dedupeKey(event)
-		if (key === undefined) continue
+		if (key === undefined || !scorable(event)) continue
 		const t = eventTime(event, now, horizonMs)
 		if (t === undefined) continue
 		const seen = latestAt.get(key)
@@ -52,7 +52,7 @@ export function scoreSkill(activity: UserActivity, config: ScoringConfig = defau
 		const age = (now - t) / DAY_MS
 		const key = dedupeKey(event)
 		if (key !== undefined) {
-			if (latestAt.get(key) !== t) continue
+			if (!scorable(event) || latestAt.get(key) !== t) continue
 			latestAt.set(key, Number.NaN) // counted: a second event at the same instant will not match
 		}
 		const data = (event.data ?? undefined) as ScoringEventData | undefined
@@ -164,6 +164,14 @@ function dedupeKey(event: ActivityEvent): string | undefined {
 		default:
 			return undefined
 	}
+}
+
+/** A quiz attempt without a score (started, never submitted) or a check without a verdict shows nothing. */
+export function scorable(event: ActivityEvent): boolean {
+	const data = event.data as ScoringEventData | null | undefined
+	if (event.kind === 'quiz_attempt') return finite(data?.score) !== undefined
+	if (event.kind === 'check_answer') return typeof data?.correct === 'boolean'
+	return true
 }
 
 /** Difficulty 1/2/3 (or path level) to its weight; unknown means medium. */

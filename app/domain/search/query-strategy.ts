@@ -4,7 +4,6 @@ import {
 	MIN_WORD_SIZE_FOR_TYPOS,
 	SYNONYMS,
 } from '#app/domain/search/search-settings.ts'
-import { type Vocabulary } from '#app/domain/search/vocabulary.ts'
 
 /**
  * How the embedded engine turns query words into searches, cheapest first (BASELINES.md: matching
@@ -16,6 +15,15 @@ import { type Vocabulary } from '#app/domain/search/vocabulary.ts'
  * Prefixes and typos expand to concrete terms from the vocabulary, most frequent first and capped,
  * so that a short prefix cannot fan out to hundreds of posting lists.
  */
+
+/** What the strategy needs to know about the indexed terms, without touching posting lists. */
+export interface Vocabulary {
+	docFrequency(term: string): number
+	/** Up to `max` terms starting with `prefix` (itself excluded), most frequent first. */
+	completions(prefix: string, max: number): Array<{ term: string; docFrequency: number }>
+	/** Terms within `maxDistance` edits (Levenshtein), itself excluded. */
+	near(term: string, maxDistance: number): Array<{ term: string; distance: number; docFrequency: number }>
+}
 
 export type Stage = 'exact' | 'typo' | 'relaxed'
 export type Alternative = { term: string; weight: number }
@@ -53,7 +61,7 @@ export function typoWeight(term: string, distance: number): number {
 	return (WEIGHTS.typo * term.length) / (term.length + distance)
 }
 
-type PlanInput = { terms: string[]; prefixLast: boolean; vocabulary: Vocabulary }
+export type PlanInput = { terms: string[]; prefixLast: boolean; vocabulary: Vocabulary }
 
 function isPrefixTerm(input: PlanInput, index: number): boolean {
 	const term = input.terms[index]!
@@ -141,37 +149,38 @@ function addsAlternatives(wider: QueryPlan, narrower: QueryPlan): boolean {
 	return wider.groups.some((g, i) => g.alternatives.length > narrower.groups[i]!.alternatives.length)
 }
 
-export type StrategyOutcome<M> = {
+export type StrategyOutcome<R> = {
+	/** The plan whose result is returned; null when nothing could match. */
 	plan: QueryPlan | null
-	matches: M[]
-	/** Ids found as typed, to rank above typo matches. */
-	preferredIds: ReadonlySet<string>
+	result: R | null
+	/** When typo matching was needed: what matched as typed, to rank above the rest. */
+	asTyped: R | null
 }
 
 /** Runs the stages in order and stops at the first that finds enough. `execute` runs one plan. */
-export function runQueryStrategy<M extends { id: string }>(
+export function runQueryStrategy<R>(
 	input: PlanInput,
-	execute: (plan: QueryPlan) => M[],
-): StrategyOutcome<M> {
-	const none = new Set<string>()
+	execute: (plan: QueryPlan) => R,
+	sizeOf: (result: R) => number,
+): StrategyOutcome<R> {
 	const exact = planExact(input)
-	const exactMatches = canMatch(exact) ? execute(exact) : []
-	if (exactMatches.length >= MIN_HITS_BEFORE_TYPOS) return { plan: exact, matches: exactMatches, preferredIds: none }
+	const exactResult = canMatch(exact) ? execute(exact) : null
+	const exactSize = exactResult ? sizeOf(exactResult) : 0
+	if (exactResult && exactSize >= MIN_HITS_BEFORE_TYPOS) return { plan: exact, result: exactResult, asTyped: null }
 
 	const typo = planTypo(input, exact)
 	if (addsAlternatives(typo, exact) && canMatch(typo)) {
-		const typoMatches = execute(typo)
-		if (typoMatches.length > exactMatches.length) {
-			return { plan: typo, matches: typoMatches, preferredIds: new Set(exactMatches.map((m) => m.id)) }
+		const typoResult = execute(typo)
+		if (sizeOf(typoResult) > exactSize) {
+			return { plan: typo, result: typoResult, asTyped: exactSize > 0 ? exactResult : null }
 		}
 	}
-	if (exactMatches.length > 0 || input.terms.length < 2) {
-		return { plan: exactMatches.length > 0 ? exact : null, matches: exactMatches, preferredIds: none }
-	}
+	if (exactResult && exactSize > 0) return { plan: exact, result: exactResult, asTyped: null }
+	if (input.terms.length < 2) return { plan: null, result: null, asTyped: null }
 	const relaxed = planRelaxed(typo)
 	return canMatch(relaxed)
-		? { plan: relaxed, matches: execute(relaxed), preferredIds: none }
-		: { plan: null, matches: [], preferredIds: none }
+		? { plan: relaxed, result: execute(relaxed), asTyped: null }
+		: { plan: null, result: null, asTyped: null }
 }
 
 /**

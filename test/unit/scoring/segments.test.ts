@@ -99,11 +99,14 @@ describe('rollUpAccount', () => {
 	})
 
 	test('an account where nobody is active has low will even if old scores were high', () => {
-		const users = [{ skill: 80, will: 10 }, { skill: 70, will: 5, lastActiveAt: null }]
+		const users = [{ skill: 80, will: 90, lastActiveAt: daysAgo(100) }, { skill: 70, will: 85, lastActiveAt: null }]
 		const result = rollUpAccount(users, { now: NOW })
-		expect(result.will).toBeLessThan(50)
+		expect(result.will).toBe(49)
 		expect(result.activeUsers).toBe(0)
 		expect(result.segment).toBe('UNMOTIVATED')
+		expect(result.explanations).toContain('Nobody active in the last 30 days: will capped below the threshold')
+		// Low will scores stay as they are.
+		expect(rollUpAccount([{ skill: 10, will: 12 }], { now: NOW }).will).toBe(12)
 	})
 
 	test('unused seats pull will down as never-active users', () => {

@@ -56,6 +56,11 @@ describe('quiz component', () => {
 		expect(result.components[0]!.explanation).toBe('Quiz average 90% over 1 quiz')
 	})
 
+	test('a later attempt that was started but never scored does not hide the earlier result', () => {
+		const events = [quiz(5, 'quiz:a', 80), event('quiz_attempt', 1, 'quiz:a', { passed: false })]
+		expect(scoreSkill({ now: NOW, events }, quizOnly).score).toBe(80)
+	})
+
 	test('one lucky quiz is scaled down until there is enough evidence', () => {
 		const one = component([quiz(0, 'quiz:a', 100)], 'quizzes')
 		expect(one.value).toBeCloseTo(1 / 3, 3) // 1 medium quiz of the 3 needed

@@ -278,6 +278,7 @@ CREATE TABLE "LessonVariant" (
     "lessonId" TEXT NOT NULL,
     "level" TEXT NOT NULL,
     "cacheKey" TEXT NOT NULL,
+    "checkIds" TEXT NOT NULL DEFAULT '[]',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
 

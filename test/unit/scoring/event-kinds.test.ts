@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest'
+import {
+	BROWSER_EVENT_KINDS,
+	BrowserEventSchema,
+	EVENT_KINDS,
+	isEventKind,
+	parseEventData,
+} from '#app/domain/engagement/event-kinds.ts'
+
+const id = '3f2b8c1e-9d4a-4c6b-8e2f-1a2b3c4d5e6f'
+
+describe('event kinds', () => {
+	test('browser kinds are a subset of all kinds and exclude what the server records', () => {
+		for (const kind of BROWSER_EVENT_KINDS) expect(EVENT_KINDS).toContain(kind)
+		expect(BROWSER_EVENT_KINDS).not.toContain('article_view')
+		expect(BROWSER_EVENT_KINDS).not.toContain('quiz_attempt')
+		expect(isEventKind('sign_in')).toBe(true)
+		expect(isEventKind('hack')).toBe(false)
+	})
+})
+
+describe('BrowserEventSchema', () => {
+	test('accepts a read-through beacon', () => {
+		const body = { clientEventId: id, kind: 'article_read', itemKey: 'article:build-your-first-dashboard', data: { seconds: 95 } }
+		expect(BrowserEventSchema.parse(body)).toEqual(body)
+	})
+
+	test('rejects server-only kinds, bad ids, unknown fields and a read without an article', () => {
+		expect(BrowserEventSchema.safeParse({ clientEventId: id, kind: 'quiz_attempt', itemKey: 'quiz:x' }).success).toBe(false)
+		expect(BrowserEventSchema.safeParse({ clientEventId: 'abc', kind: 'video_play' }).success).toBe(false)
+		expect(BrowserEventSchema.safeParse({ clientEventId: id, kind: 'video_play', userId: 'u1' }).success).toBe(false)
+		const noItem = BrowserEventSchema.safeParse({ clientEventId: id, kind: 'article_read' })
+		expect(noItem.error?.issues[0]?.message).toBe('article_read needs the itemKey of the article')
+	})
+
+	test('limits the data payload', () => {
+		const many = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`k${i}`, i]))
+		const big = { a: 'x'.repeat(200), b: 'x'.repeat(200), c: 'x'.repeat(200), d: 'x'.repeat(200), e: 'x'.repeat(200), f: 'x'.repeat(200) }
+		for (const data of [many, big, { nested: { a: 1 } }, { n: Number.NaN }, { 'bad key': 1 }]) {
+			expect(BrowserEventSchema.safeParse({ clientEventId: id, kind: 'video_play', data }).success).toBe(false)
+		}
+	})
+
+	test('rejects item keys with odd characters', () => {
+		expect(BrowserEventSchema.safeParse({ clientEventId: id, kind: 'article_read', itemKey: '<script>' }).success).toBe(false)
+	})
+})
+
+describe('parseEventData', () => {
+	test('keeps scalar values and drops everything malformed', () => {
+		expect(parseEventData('{"score":80,"passed":true,"x":null,"nested":{"a":1},"list":[1]}')).toEqual({ score: 80, passed: true, x: null })
+		expect(parseEventData('not json')).toEqual({})
+		expect(parseEventData('[1,2]')).toEqual({})
+		expect(parseEventData(null)).toEqual({})
+	})
+})
