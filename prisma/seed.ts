@@ -2,6 +2,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { demoAccounts } from './demo-accounts.ts'
 import { upsertAccount, upsertUser } from './factories.ts'
+import { seedPlans } from './seed-plans.ts'
 
 /**
  * Demo data: idempotent, so running it again changes nothing. Every demo sign-in uses the password
@@ -55,6 +56,7 @@ async function seedAccountsAndUsers() {
 export async function seed() {
 	const counts = await seedAccountsAndUsers()
 	console.log(`Seeded demo accounts: ${counts[1]} Tier 1, ${counts[2]} Tier 2, ${counts[3]} Tier 3`)
+	console.log(`Seeded success plans: ${await seedPlans()} new`)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -33,10 +33,24 @@ export const MDX_COMPONENTS = {
 	table: ScrollingTable,
 }
 
+// Evaluating a bundle (new Function + module setup) costs far more than rendering it. On the server
+// every request would redo it, so evaluated components are kept per code string, oldest dropped first.
+const MAX_CACHED_COMPONENTS = 300
+const evaluated = new Map<string, ReturnType<typeof getMDXComponent>>()
+
+function evaluateOnce(code: string) {
+	let component = evaluated.get(code)
+	if (!component) {
+		component = getMDXComponent(code)
+		evaluated.set(code, component)
+		if (evaluated.size > MAX_CACHED_COMPONENTS) evaluated.delete(evaluated.keys().next().value!)
+	}
+	return component
+}
+
 /** Renders a body compiled by compile.server.ts. Wrap it in KnowledgeCheckContext to enable `<Check>`. */
 export function MdxContent({ code, className = 'prose-portal' }: { code: string; className?: string }) {
-	// Evaluating the bundle is the expensive part; do it once per distinct code string.
-	const Component = useMemo(() => getMDXComponent(code), [code])
+	const Component = useMemo(() => evaluateOnce(code), [code])
 	return (
 		<div className={className}>
 			<Component components={MDX_COMPONENTS} />

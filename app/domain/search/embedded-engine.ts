@@ -1,75 +1,71 @@
-import MiniSearch, { type Options, type SearchResult as MiniSearchResult } from 'minisearch'
 import { AUDIENCES, type Audience } from '#app/domain/accounts-tiers/audience.ts'
+import { FacetTable } from '#app/domain/search/facet-table.ts'
 import { buildSnippet, findMatches, segmentsFromRanges, windowStrength } from '#app/domain/search/highlight.ts'
+import {
+	InvertedIndex,
+	packTermFrequencies,
+	type Matches,
+	type SerializedIndex,
+} from '#app/domain/search/inverted-index.ts'
 import { runQueryStrategy, suggestFromVocabulary, type QueryPlan } from '#app/domain/search/query-strategy.ts'
 import {
 	type SearchDoc,
 	type SearchEngine,
-	type SearchFacets,
 	type SearchHit,
 	type SearchQuery,
 	type SearchResult,
 } from '#app/domain/search/search-port.ts'
-import { FIELD_BOOSTS, MIN_HITS_BEFORE_TYPOS, SEARCHABLE_FIELDS } from '#app/domain/search/search-settings.ts'
+import { MIN_HITS_BEFORE_TYPOS, type SearchableField } from '#app/domain/search/search-settings.ts'
 import { indexTerm, queryTerms, splitWords } from '#app/domain/search/text.ts'
-import { TermVocabulary } from '#app/domain/search/vocabulary.ts'
 
 /**
- * The in-process engine: MiniSearch 7 (BM25, radix-tree term index) driven by our own query
- * strategy (query-strategy.ts). See docs/decisions/002-search-engine.md for the measurements.
+ * The in-process engine (the default): our compact inverted index (inverted-index.ts) driven by
+ * the staged query strategy (query-strategy.ts). Measurements: docs/decisions/002-search-engine.md.
  */
 
-/** Bumped whenever tokenising or indexed fields change: an older snapshot is then rebuilt. */
+/** Bumped whenever tokenising, fields or the snapshot layout change: an older snapshot is then refused. */
 const SNAPSHOT_VERSION = 1
 
-/** Reader levels as bits, stored with each doc so that filtering costs one AND per posting. */
+/** Reader levels as bits, one byte a doc, so that the audience filter is one AND per posting. */
 const LEVEL_BITS = Object.fromEntries(AUDIENCES.map((level, i) => [level, 1 << i])) as Record<Audience, number>
 function levelMask(levels: readonly Audience[]): number {
 	return levels.reduce((mask, level) => mask | LEVEL_BITS[level], 0)
 }
 
-type Stored = { m: number }
-type Acceptor = (id: string, stored: Stored) => boolean
-type Match = { id: string; score: number; terms: string[] }
-type Snapshot = {
-	version: number
-	docs: SearchDoc[]
-	vocabulary: Array<[string, number]>
-	index: ReturnType<MiniSearch['toJSON']>
-}
+type Snapshot = { version: number; docs: SearchDoc[]; index: SerializedIndex }
 
 export class EmbeddedSearchEngine implements SearchEngine {
 	readonly name = 'embedded'
-	#docs = new Map<string, SearchDoc>()
+	#index = new InvertedIndex()
+	/** The doc in each slot of the index (undefined once removed). */
+	#docBySlot: Array<SearchDoc | undefined> = []
+	#slotById = new Map<string, number>()
+	#facetTable = new FacetTable()
 	#idsByItem = new Map<string, Set<string>>()
-	#vocabulary = new TermVocabulary()
-	/** Terms of the doc being added, collected while MiniSearch tokenises it (saves a second pass). */
-	#collecting: Set<string> | null = null
-	#index: MiniSearch<SearchDoc> = new MiniSearch(this.#options())
-	/** Docs newest first, for the empty query; rebuilt lazily after a change. */
-	#newestFirst: SearchDoc[] | null = null
+	/** Slots newest first, for the empty query; rebuilt lazily after a change. */
+	#newestFirst: Int32Array | null = null
+	/** Accepted slots per reader level (for queries without filters); cleared on every change. */
+	#allowedByLevel = new Map<Audience, Uint8Array>()
 
-	/** Loads an engine from `toSnapshot()`; throws when the snapshot is unreadable or from other settings. */
+	/** Loads an engine saved by `toSnapshot()`; throws when it is unreadable or from other settings. */
 	static fromSnapshot(json: string): EmbeddedSearchEngine {
 		const snapshot = JSON.parse(json) as Partial<Snapshot>
-		if (snapshot.version !== SNAPSHOT_VERSION || !snapshot.index || !snapshot.docs || !snapshot.vocabulary) {
-			throw new Error(`Search snapshot version ${String(snapshot.version)} does not match ${SNAPSHOT_VERSION}: rebuild it`)
+		if (snapshot.version !== SNAPSHOT_VERSION || !snapshot.index || !Array.isArray(snapshot.docs)) {
+			throw new Error(`Search snapshot version ${String(snapshot.version)} is not ${SNAPSHOT_VERSION}: rebuild the index`)
 		}
+		if (snapshot.docs.length !== snapshot.index.slotCount) throw new Error('Search snapshot is inconsistent: rebuild the index')
 		const engine = new EmbeddedSearchEngine()
-		engine.#index = MiniSearch.loadJS(snapshot.index, engine.#options())
-		for (const doc of snapshot.docs) engine.#remember(doc)
-		engine.#vocabulary = TermVocabulary.fromEntries(snapshot.vocabulary)
+		engine.#index = InvertedIndex.fromJSON(snapshot.index)
+		snapshot.docs.forEach((doc, slot) => engine.#remember(doc, slot))
 		return engine
 	}
 
+	/** The whole index as JSON (docs included), to load at the next start instead of rebuilding. */
 	toSnapshot(): string {
-		const snapshot: Snapshot = {
-			version: SNAPSHOT_VERSION,
-			docs: [...this.#docs.values()],
-			vocabulary: this.#vocabulary.entries(),
-			index: this.#index.toJSON(),
-		}
-		return JSON.stringify(snapshot)
+		this.#compact()
+		const index = this.#index.toJSON()
+		const docs = this.#docBySlot.slice(0, index.slotCount) as SearchDoc[]
+		return JSON.stringify({ version: SNAPSHOT_VERSION, docs, index } satisfies Snapshot)
 	}
 
 	async init(): Promise<void> {
@@ -78,170 +74,199 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
 	async upsert(docs: SearchDoc[]): Promise<void> {
 		for (const doc of docs) this.#upsertOne(doc)
+		if (this.#index.needsCompaction()) this.#compact()
 	}
 
 	async removeItem(itemKey: string): Promise<void> {
 		for (const id of [...(this.#idsByItem.get(itemKey) ?? [])]) this.#removeOne(id)
+		if (this.#index.needsCompaction()) this.#compact()
 	}
 
 	async replaceAll(docs: SearchDoc[]): Promise<void> {
-		this.#docs = new Map()
+		this.#index = new InvertedIndex()
+		this.#docBySlot = []
+		this.#slotById = new Map()
+		this.#facetTable = new FacetTable()
 		this.#idsByItem = new Map()
-		this.#vocabulary = new TermVocabulary()
-		this.#index = new MiniSearch(this.#options())
-		this.#newestFirst = null
+		this.#changed()
 		for (const doc of docs) this.#upsertOne(doc)
+		this.#compact()
 	}
 
 	async count(): Promise<number> {
-		return this.#docs.size
+		return this.#slotById.size
 	}
 
 	async search(query: SearchQuery): Promise<SearchResult> {
 		return this.searchSync(query)
 	}
 
-	/** The same as `search`, without the promise (for benchmarks). */
+	/** `search` without the promise, for benchmarks. */
 	searchSync(query: SearchQuery): SearchResult {
-		const accept = this.#acceptor(query)
+		const allowed = this.#allowed(query)
 		const terms = queryTerms(query.q)
-		if (terms.length === 0) return this.#newest(query, accept)
+		if (terms.length === 0) return this.#newest(query, allowed)
 
-		// A trailing space means the last word is complete: no prefix expansion (as Meilisearch does).
-		const input = { terms, prefixLast: !/\s$/.test(query.q), vocabulary: this.#vocabulary }
-		const outcome = runQueryStrategy(input, (plan) => this.#execute(plan, accept))
-		const preferred = outcome.preferredIds
-		const ranked = topMatches(outcome.matches, query.offset + query.limit, (a, b) => {
-			const tier = Number(preferred.has(b.id)) - Number(preferred.has(a.id))
-			return tier || b.score - a.score || (a.id < b.id ? -1 : 1)
-		})
-		const hits = ranked.slice(query.offset).map((match) => this.#hit(this.#docs.get(match.id)!, match.score, match.terms))
+		// A trailing space means the last word is complete: no prefix expansion (as in Meilisearch).
+		const input = { terms, prefixLast: !/\s$/.test(query.q), vocabulary: this.#index }
+		const outcome = runQueryStrategy(
+			input,
+			(plan) => this.#execute(plan, allowed),
+			(matches) => matches.size,
+		)
+		const matches = outcome.result ?? { slots: new Int32Array(0), scores: new Float64Array(0), size: 0 }
+		const asTyped = new Set(outcome.asTyped ? outcome.asTyped.slots.subarray(0, outcome.asTyped.size) : [])
+		const top = this.#top(matches, query.offset + query.limit, asTyped)
+		const alternatives = outcome.plan ? planTerms(outcome.plan) : []
 		const result: SearchResult = {
-			hits,
-			total: outcome.matches.length,
-			facets: this.#facets(outcome.matches.map((m) => this.#docs.get(m.id)!)),
+			hits: top.slice(query.offset).map(([slot, score]) => this.#hit(slot, score, alternatives)),
+			total: matches.size,
+			facets: this.#facetTable.count(matches.slots.subarray(0, matches.size)),
 		}
-		if (outcome.plan?.stage !== 'exact' || outcome.matches.length < MIN_HITS_BEFORE_TYPOS) {
+		if (outcome.plan?.stage !== 'exact' || matches.size < MIN_HITS_BEFORE_TYPOS) {
 			const suggestion = suggestFromVocabulary(input)
-			if (suggestion) result.suggestion = suggestion
+			// The vocabulary spans every audience: only suggest words this reader's docs hold.
+			if (suggestion && suggestion.split(' ').every((term) => terms.includes(term) || this.#index.anyAllowed(term, allowed))) {
+				result.suggestion = suggestion
+			}
 		}
 		return result
 	}
 
-	#options(): Options<SearchDoc> {
-		return {
-			idField: 'id',
-			fields: SEARCHABLE_FIELDS,
-			storeFields: ['m'],
-			extractField: (doc, field) => {
-				if (field === 'm') return levelMask(doc.levels)
-				if (field === 'tags') return doc.tags.join(' ')
-				return doc[field as keyof SearchDoc]
-			},
-			tokenize: splitWords,
-			processTerm: (word) => {
-				const term = indexTerm(word)
-				if (term) this.#collecting?.add(term)
-				return term
-			},
-			searchOptions: { boost: { ...FIELD_BOOSTS }, prefix: false, fuzzy: false },
-			// Removals only mark docs; vacuuming cleans up in the background in small batches.
-			autoVacuum: { minDirtCount: 20, minDirtFactor: 0.1, batchSize: 1000, batchWait: 10 },
-			logger: () => {},
-		}
-	}
-
 	#upsertOne(doc: SearchDoc): void {
-		if (this.#docs.has(doc.id)) this.#removeOne(doc.id)
-		this.#collecting = new Set()
-		try {
-			this.#index.add(doc)
-			this.#vocabulary.addDocTerms(this.#collecting)
-		} finally {
-			this.#collecting = null
-		}
-		this.#remember(doc)
+		if (this.#slotById.has(doc.id)) this.#removeOne(doc.id)
+		const { packed, lengths } = packTermFrequencies(fieldTerms(doc))
+		const slot = this.#index.add(packed, lengths, levelMask(doc.levels))
+		this.#remember(doc, slot)
 	}
 
-	#remember(doc: SearchDoc): void {
-		this.#docs.set(doc.id, doc)
+	#remember(doc: SearchDoc, slot: number): void {
+		this.#docBySlot[slot] = doc
+		this.#slotById.set(doc.id, slot)
+		this.#facetTable.set(slot, doc)
 		let ids = this.#idsByItem.get(doc.itemKey)
 		if (!ids) this.#idsByItem.set(doc.itemKey, (ids = new Set()))
 		ids.add(doc.id)
-		this.#newestFirst = null
+		this.#changed()
 	}
 
 	#removeOne(id: string): void {
-		const doc = this.#docs.get(id)
-		if (!doc) return
-		this.#index.discard(id)
-		this.#vocabulary.removeDocTerms(docTerms(doc))
-		this.#docs.delete(id)
+		const slot = this.#slotById.get(id)
+		if (slot === undefined) return
+		const doc = this.#docBySlot[slot]!
+		this.#index.remove(slot, new Set(Object.values(fieldTerms(doc)).flat()))
+		this.#docBySlot[slot] = undefined
+		this.#slotById.delete(id)
 		const ids = this.#idsByItem.get(doc.itemKey)
 		ids?.delete(id)
 		if (ids?.size === 0) this.#idsByItem.delete(doc.itemKey)
-		this.#newestFirst = null
+		this.#changed()
 	}
 
-	/** The test a doc must pass: reader level always, then the optional filters. */
-	#acceptor(query: SearchQuery): Acceptor {
-		const bit = LEVEL_BITS[query.readerLevel]
+	#compact(): void {
+		if (this.#index.deadCount === 0) return
+		const mapping = this.#index.compact()
+		const docs: SearchDoc[] = []
+		mapping.forEach((to, from) => {
+			if (to >= 0) docs[to] = this.#docBySlot[from]!
+		})
+		this.#docBySlot = docs
+		this.#slotById = new Map(docs.map((doc, slot) => [doc.id, slot]))
+		this.#facetTable.remap(mapping)
+		this.#changed()
+	}
+
+	#changed(): void {
+		this.#newestFirst = null
+		this.#allowedByLevel.clear()
+	}
+
+	/** One byte a slot: 1 when the doc is for this reader level and passes the filters. */
+	#allowed(query: SearchQuery): Uint8Array {
 		const types = query.types?.length ? new Set<string>(query.types) : null
 		const tags = query.tags?.length ? new Set(query.tags) : null
 		const category = query.category || null
-		if (!types && !tags && !category) return (_id, stored) => (stored.m & bit) !== 0
-		const docs = this.#docs
-		return (id, stored) => {
-			if ((stored.m & bit) === 0) return false
-			const doc = docs.get(id)!
-			return (
-				(!types || types.has(doc.type)) &&
-				(!category || doc.category === category) &&
-				(!tags || doc.tags.some((t) => tags.has(t)))
-			)
+		const unfiltered = !types && !tags && !category
+		if (unfiltered) {
+			const cached = this.#allowedByLevel.get(query.readerLevel)
+			if (cached) return cached
 		}
-	}
-
-	#execute(plan: QueryPlan, accept: Acceptor): Match[] {
-		const weights = new Map<string, number>()
-		const groupOf = new Map<string, number>()
-		plan.groups.forEach((group, i) => {
-			for (const { term, weight } of group.alternatives) {
-				weights.set(term, Math.max(weight, weights.get(term) ?? 0))
-				groupOf.set(term, i)
+		const bit = LEVEL_BITS[query.readerLevel]
+		const masks = this.#index.masks
+		const count = this.#index.slotCount
+		const allowed = new Uint8Array(count)
+		for (let slot = 0; slot < count; slot++) {
+			if ((masks[slot]! & bit) === 0) continue
+			if (!unfiltered) {
+				const doc = this.#docBySlot[slot]!
+				if (types && !types.has(doc.type)) continue
+				if (category && doc.category !== category) continue
+				if (tags && !doc.tags.some((t) => tags.has(t))) continue
 			}
-		})
-		const queries = plan.groups
-			.filter((group) => group.alternatives.length > 0)
-			.map((group) => ({ combineWith: 'OR', queries: group.alternatives.map((a) => a.term) }))
-		const results = this.#index.search(
-			{ combineWith: plan.combineWith, queries },
-			{
-				boostTerm: (term) => weights.get(term) ?? 1,
-				// Returning 0 skips the doc before it is scored: the cheapest place to filter.
-				boostDocument: (id, _term, stored) => (accept(id as string, stored as Stored) ? 1 : 0),
-			},
-		)
-		return results.map((result) => toMatch(result, groupOf))
+			allowed[slot] = 1
+		}
+		if (unfiltered) this.#allowedByLevel.set(query.readerLevel, allowed)
+		return allowed
 	}
 
-	#newest(query: SearchQuery, accept: Acceptor): SearchResult {
-		this.#newestFirst ??= [...this.#docs.values()].sort((a, b) =>
-			a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? 1 : -1,
+	#execute(plan: QueryPlan, allowed: Uint8Array): Matches {
+		return this.#index.execute(
+			plan.groups.map((group) => group.alternatives),
+			plan.combineWith,
+			allowed,
 		)
-		const matched = this.#newestFirst.filter((doc) => accept(doc.id, { m: levelMask(doc.levels) }))
+	}
+
+	/** The best `k` matches, as-typed matches first, then by score, then by id (stable pages). */
+	#top(matches: Matches, k: number, asTyped: ReadonlySet<number>): Array<[number, number]> {
+		const docs = this.#docBySlot
+		const before = (a: [number, number], b: [number, number]) => {
+			const tier = Number(asTyped.has(b[0])) - Number(asTyped.has(a[0]))
+			if (tier !== 0) return tier < 0
+			if (a[1] !== b[1]) return a[1] > b[1]
+			return docs[a[0]]!.id < docs[b[0]]!.id
+		}
+		const top: Array<[number, number]> = []
+		if (k <= 0) return top
+		for (let i = 0; i < matches.size; i++) {
+			const entry: [number, number] = [matches.slots[i]!, matches.scores[i]!]
+			if (top.length === k && !before(entry, top[k - 1]!)) continue
+			let at = top.length < k ? top.length : k - 1
+			if (top.length < k) top.push(entry)
+			while (at > 0 && before(entry, top[at - 1]!)) {
+				top[at] = top[at - 1]!
+				at--
+			}
+			top[at] = entry
+		}
+		return top
+	}
+
+	#newest(query: SearchQuery, allowed: Uint8Array): SearchResult {
+		if (!this.#newestFirst) {
+			const slots = [...this.#slotById.values()]
+			const docs = this.#docBySlot
+			slots.sort((a, b) => {
+				const x = docs[a]!
+				const y = docs[b]!
+				return x.updatedAt === y.updatedAt ? (x.id < y.id ? -1 : 1) : x.updatedAt < y.updatedAt ? 1 : -1
+			})
+			this.#newestFirst = Int32Array.from(slots)
+		}
+		const matched = this.#newestFirst.filter((slot) => allowed[slot] === 1)
 		return {
-			hits: matched.slice(query.offset, query.offset + query.limit).map((doc) => this.#hit(doc, 0, [])),
+			hits: [...matched.subarray(query.offset, query.offset + query.limit)].map((slot) => this.#hit(slot, 0, [])),
 			total: matched.length,
-			facets: this.#facets(matched),
+			facets: this.#facetTable.count(matched),
 		}
 	}
 
-	#hit(doc: SearchDoc, score: number, matchedTerms: string[]): SearchHit {
-		const terms = new Set(matchedTerms)
+	#hit(slot: number, score: number, alternatives: readonly string[]): SearchHit {
+		const doc = this.#docBySlot[slot]!
+		const terms = new Set(alternatives.filter((term) => this.#index.has(term, slot)))
 		const summaryMatches = findMatches(doc.summary, terms)
-		const bodyMatches = terms.size > 0 ? findMatches(doc.body, terms) : []
-		const useBody = windowStrength(bodyMatches) > windowStrength(summaryMatches)
+		const bodyMatches = findMatches(doc.body, terms)
+		const useBody = windowStrength(bodyMatches) > windowStrength(summaryMatches) || doc.summary === ''
 		return {
 			id: doc.id,
 			itemKey: doc.itemKey,
@@ -255,57 +280,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
 			updatedAt: doc.updatedAt,
 			score,
 			titleHighlight: segmentsFromRanges(doc.title, findMatches(doc.title, terms)),
-			snippet: useBody ? buildSnippet(doc.body, bodyMatches) : buildSnippet(doc.summary || doc.body, summaryMatches),
+			snippet: useBody ? buildSnippet(doc.body, bodyMatches) : buildSnippet(doc.summary, summaryMatches),
 		}
-	}
-
-	#facets(docs: Iterable<SearchDoc>): SearchFacets {
-		const facets: SearchFacets = { type: {}, category: {}, tags: {} }
-		for (const doc of docs) {
-			facets.type[doc.type] = (facets.type[doc.type] ?? 0) + 1
-			facets.category[doc.category] = (facets.category[doc.category] ?? 0) + 1
-			for (const tag of doc.tags) facets.tags[tag] = (facets.tags[tag] ?? 0) + 1
-		}
-		return facets
 	}
 }
 
-/** MiniSearch multiplies a score by the number of query terms matched; ours counts query words (groups) instead. */
-function toMatch(result: MiniSearchResult, groupOf: ReadonlyMap<string, number>): Match {
-	const groups = new Set(result.queryTerms.map((term) => groupOf.get(term)))
-	return {
-		id: result.id as string,
-		score: (result.score / Math.max(1, result.queryTerms.length)) * groups.size,
-		terms: result.terms,
-	}
+/** Index terms of each searchable field, in order, duplicates kept (term frequencies need them). */
+function fieldTerms(doc: SearchDoc): Record<SearchableField, string[]> {
+	const terms = (text: string) => splitWords(text).map(indexTerm).filter((t): t is string => t !== null)
+	return { title: terms(doc.title), tags: terms(doc.tags.join(' ')), summary: terms(doc.summary), body: terms(doc.body) }
 }
 
-/** The first `k` items in `compare` order without sorting them all (a page is tiny, a result set is not). */
-export function topMatches<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
-	if (k <= 0) return []
-	if (items.length <= k * 4) return [...items].sort(compare).slice(0, k)
-	const top: T[] = []
-	for (const item of items) {
-		if (top.length === k && compare(item, top[k - 1]!) >= 0) continue
-		let i = top.length === k ? k - 1 : top.length
-		if (top.length < k) top.push(item)
-		while (i > 0 && compare(item, top[i - 1]!) < 0) {
-			top[i] = top[i - 1]!
-			i--
-		}
-		top[i] = item
-	}
-	return top
-}
-
-/** Distinct index terms of a doc, as MiniSearch indexed them. */
-function docTerms(doc: SearchDoc): Set<string> {
-	const terms = new Set<string>()
-	for (const text of [doc.title, doc.summary, doc.body, doc.tags.join(' ')]) {
-		for (const word of splitWords(text)) {
-			const term = indexTerm(word)
-			if (term) terms.add(term)
-		}
-	}
-	return terms
+/** Every term a plan may have matched, for highlighting. */
+function planTerms(plan: QueryPlan): string[] {
+	return [...new Set(plan.groups.flatMap((group) => group.alternatives.map((a) => a.term)))]
 }

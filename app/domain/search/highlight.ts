@@ -17,8 +17,21 @@ const ELLIPSIS = '…'
 /** Ranges of the words of `text` whose normalised form is in `terms`. */
 export function findMatches(text: string, terms: ReadonlySet<string>): MatchRange[] {
 	if (terms.size === 0 || text === '') return []
+	// Fast path: in ASCII text a case-insensitive regular expression of the terms finds the same
+	// words as normalising every word, several times faster on an 800-word body.
+	if (!NON_ASCII.test(text) && [...terms].every((term) => ASCII_WORD.test(term))) {
+		const pattern = new RegExp(`(?<![A-Za-z0-9])(?:${[...terms].join('|')})(?![A-Za-z0-9])`, 'gi')
+		const found: MatchRange[] = []
+		for (const match of text.matchAll(pattern)) {
+			found.push({ start: match.index, end: match.index + match[0].length, term: match[0].toLowerCase() })
+		}
+		return found
+	}
 	return wordRanges(text).filter((word) => terms.has(word.term))
 }
+
+const NON_ASCII = /[^\x00-\x7f]/
+const ASCII_WORD = /^[a-z0-9]+$/
 
 /** Splits text into marked and unmarked segments; overlapping or touching ranges merge. */
 export function segmentsFromRanges(text: string, ranges: readonly TextRange[]): Segment[] {
@@ -130,6 +143,27 @@ export function segmentsFromMarked(marked: string, preTag: string, postTag: stri
 		rest = afterOpen.slice(close + postTag.length)
 	}
 	return collapse(segments)
+}
+
+/**
+ * The whole words that marked segments fall in, normalised ('<dash>board' gives 'dashboard'):
+ * what an engine actually matched, for 'did you mean'.
+ */
+export function highlightedWords(segments: readonly Segment[]): string[] {
+	const text = segmentsText(segments)
+	const words: string[] = []
+	let offset = 0
+	for (const segment of segments) {
+		if (segment.match) {
+			let start = offset
+			let end = offset + segment.text.length
+			while (start > 0 && isWordChar(text[start - 1]!)) start--
+			while (end < text.length && isWordChar(text[end]!)) end++
+			for (const word of wordRanges(text.slice(start, end))) words.push(word.term)
+		}
+		offset += segment.text.length
+	}
+	return words
 }
 
 /** Plain text of segments (what a reader sees). */

@@ -1,6 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import { FIELD_BOOSTS, SEARCHABLE_FIELDS, type SearchableField } from '#app/domain/search/search-settings.ts'
-import { type Vocabulary } from '#app/domain/search/vocabulary.ts'
+import { type Vocabulary } from '#app/domain/search/query-strategy.ts'
 
 /**
  * A compact inverted index: per term one Int32Array of [slot, packed term frequencies] pairs in slot
@@ -58,7 +58,10 @@ export function packTermFrequencies(fieldTerms: Record<SearchableField, readonly
 }
 
 export class InvertedIndex implements Vocabulary {
+	/** The term dictionary for prefix and typo lookups... */
 	#terms = new SearchableMap<Posting>()
+	/** ...and the same postings in a hash map for exact lookups, which a radix tree is slow at. */
+	#postings = new Map<string, Posting>()
 	#slotCount = 0
 	#liveCount = 0
 	/** Reader-level bits per slot; 0 for a dead slot, so that no query ever accepts it. */
@@ -101,8 +104,12 @@ export class InvertedIndex implements Vocabulary {
 			this.#lengthTotals[f]! += lengths[f]!
 		}
 		for (const [term, value] of packed) {
-			let posting = this.#terms.get(term)
-			if (!posting) this.#terms.set(term, (posting = { data: new Int32Array(8), length: 0, docFrequency: 0 }))
+			let posting = this.#postings.get(term)
+			if (!posting) {
+				posting = { data: new Int32Array(8), length: 0, docFrequency: 0 }
+				this.#terms.set(term, posting)
+				this.#postings.set(term, posting)
+			}
 			if ((posting.length + 1) * 2 > posting.data.length) {
 				const grown = new Int32Array(posting.data.length * 2)
 				grown.set(posting.data)
@@ -123,7 +130,7 @@ export class InvertedIndex implements Vocabulary {
 		this.#liveCount--
 		for (let f = 0; f < FIELD_COUNT; f++) this.#lengthTotals[f]! -= this.#lengths[slot * FIELD_COUNT + f]!
 		for (const term of terms) {
-			const posting = this.#terms.get(term)
+			const posting = this.#postings.get(term)
 			if (posting) posting.docFrequency--
 		}
 	}
@@ -146,7 +153,7 @@ export class InvertedIndex implements Vocabulary {
 		}
 		this.#masks.fill(0, next)
 		const emptied: string[] = []
-		for (const [term, posting] of this.#terms) {
+		for (const [term, posting] of this.#postings) {
 			let kept = 0
 			for (let i = 0; i < posting.length; i++) {
 				const slot = mapping[posting.data[i * 2]!]!
@@ -160,7 +167,10 @@ export class InvertedIndex implements Vocabulary {
 			if (kept === 0) emptied.push(term)
 			else posting.data = posting.data.slice(0, kept * 2)
 		}
-		for (const term of emptied) this.#terms.delete(term)
+		for (const term of emptied) {
+			this.#terms.delete(term)
+			this.#postings.delete(term)
+		}
 		this.#slotCount = next
 		this.#liveCount = next
 		return mapping
@@ -168,7 +178,7 @@ export class InvertedIndex implements Vocabulary {
 
 	/** Whether a live slot holds a term (binary search in the term's posting). */
 	has(term: string, slot: number): boolean {
-		const posting = this.#terms.get(term)
+		const posting = this.#postings.get(term)
 		if (!posting) return false
 		let lo = 0
 		let hi = posting.length - 1
@@ -182,8 +192,16 @@ export class InvertedIndex implements Vocabulary {
 		return false
 	}
 
+	/** Whether any slot that `allowed` accepts holds the term. */
+	anyAllowed(term: string, allowed: Uint8Array): boolean {
+		const posting = this.#postings.get(term)
+		if (!posting) return false
+		for (let i = 0; i < posting.length; i++) if (allowed[posting.data[i * 2]!] === 1) return true
+		return false
+	}
+
 	docFrequency(term: string): number {
-		return this.#terms.get(term)?.docFrequency ?? 0
+		return this.#postings.get(term)?.docFrequency ?? 0
 	}
 
 	completions(prefix: string, max: number): Array<{ term: string; docFrequency: number }> {
@@ -212,7 +230,7 @@ export class InvertedIndex implements Vocabulary {
 	execute(groups: ReadonlyArray<readonly WeightedTerm[]>, combineWith: 'AND' | 'OR', allowed: Uint8Array): Matches {
 		const resolved = groups.map((group) =>
 			group
-				.map(({ term, weight }) => ({ posting: this.#terms.get(term), weight }))
+				.map(({ term, weight }) => ({ posting: this.#postings.get(term), weight }))
 				.filter((a): a is { posting: Posting; weight: number } => !!a.posting && a.posting.docFrequency > 0),
 		)
 		const and = combineWith === 'AND'
@@ -291,7 +309,7 @@ export class InvertedIndex implements Vocabulary {
 	toJSON(): SerializedIndex {
 		if (this.deadCount > 0) this.compact()
 		const terms: Array<[string, string]> = []
-		for (const [term, posting] of this.#terms) terms.push([term, toBase64(posting.data.subarray(0, posting.length * 2))])
+		for (const [term, posting] of this.#postings) terms.push([term, toBase64(posting.data.subarray(0, posting.length * 2))])
 		return {
 			slotCount: this.#slotCount,
 			masks: toBase64(this.#masks.subarray(0, this.#slotCount)),
@@ -311,7 +329,9 @@ export class InvertedIndex implements Vocabulary {
 		for (let i = 0; i < lengths.length; i++) index.#lengthTotals[i % FIELD_COUNT]! += lengths[i]!
 		for (const [term, encoded] of json.terms) {
 			const data = new Int32Array(fromBase64(encoded))
-			index.#terms.set(term, { data, length: data.length / 2, docFrequency: data.length / 2 })
+			const posting = { data, length: data.length / 2, docFrequency: data.length / 2 }
+			index.#terms.set(term, posting)
+			index.#postings.set(term, posting)
 		}
 		return index
 	}

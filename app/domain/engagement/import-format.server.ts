@@ -1,0 +1,172 @@
+import { z } from 'zod'
+
+/**
+ * Reading import files: NDJSON (one JSON object a line) or CSV with a header row (RFC 4180 quoting,
+ * so a quoted field may hold commas, quotes and line breaks). Every record keeps the line it starts
+ * on, so a bad row is reported where the user will find it in their editor.
+ */
+
+export type ImportFormat = 'ndjson' | 'csv'
+export type RawRecord = { line: number; fields: Record<string, unknown> }
+export type RowError = { line: number; message: string }
+
+export function detectFormat(text: string, fileName?: string): ImportFormat {
+	if (fileName?.toLowerCase().endsWith('.csv')) return 'csv'
+	if (fileName && /\.(ndjson|jsonl)$/i.test(fileName)) return 'ndjson'
+	const first = text.replace(/^\uFEFF/, '').trimStart()
+	return first.startsWith('{') ? 'ndjson' : 'csv'
+}
+
+/** Yields records and per-line format errors in file order. */
+export function* readRecords(text: string, format: ImportFormat): Generator<RawRecord | RowError> {
+	yield* format === 'ndjson' ? readNdjson(text) : readCsv(text)
+}
+
+export function isRowError(value: RawRecord | RowError): value is RowError {
+	return 'message' in value
+}
+
+function* readNdjson(text: string): Generator<RawRecord | RowError> {
+	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!.trim()
+		if (line === '') continue
+		let value: unknown
+		try {
+			value = JSON.parse(line)
+		} catch {
+			yield { line: i + 1, message: 'not valid JSON' }
+			continue
+		}
+		if (!value || typeof value !== 'object' || Array.isArray(value)) {
+			yield { line: i + 1, message: 'each line must be one JSON object' }
+			continue
+		}
+		yield { line: i + 1, fields: value as Record<string, unknown> }
+	}
+}
+
+function* readCsv(text: string): Generator<RawRecord | RowError> {
+	let header: string[] | undefined
+	for (const row of csvRows(text.replace(/^\uFEFF/, ''))) {
+		if (row.cells.length === 1 && row.cells[0]!.trim() === '') continue
+		if (!header) {
+			header = row.cells.map((cell) => cell.trim())
+			const dup = header.find((name, i) => name !== '' && header!.indexOf(name) !== i)
+			if (dup) {
+				yield { line: row.line, message: `the header names "${dup}" twice` }
+				return
+			}
+			continue
+		}
+		if (row.unterminated) {
+			yield { line: row.line, message: 'a quoted field is never closed' }
+			return
+		}
+		if (row.cells.length > header.length) {
+			yield { line: row.line, message: `${row.cells.length} fields but the header has ${header.length}` }
+			continue
+		}
+		const fields: Record<string, unknown> = {}
+		header.forEach((name, i) => {
+			const cell = row.cells[i]
+			// An empty cell means "not given", like a missing key in NDJSON.
+			if (name !== '' && cell !== undefined && cell !== '') fields[name] = cell
+		})
+		yield { line: row.line, fields }
+	}
+}
+
+type CsvRow = { line: number; cells: string[]; unterminated: boolean }
+
+function* csvRows(text: string): Generator<CsvRow> {
+	let line = 1
+	let i = 0
+	const n = text.length
+	while (i < n) {
+		const start = line
+		const cells: string[] = []
+		let cell = ''
+		let quoted = false
+		let unterminated = false
+		for (;;) {
+			if (i >= n) {
+				if (quoted) unterminated = true
+				cells.push(cell)
+				break
+			}
+			const ch = text[i]!
+			if (quoted) {
+				if (ch === '"') {
+					if (text[i + 1] === '"') {
+						cell += '"'
+						i += 2
+					} else {
+						quoted = false
+						i++
+					}
+				} else {
+					if (ch === '\n') line++
+					cell += ch
+					i++
+				}
+				continue
+			}
+			if (ch === '"' && cell === '') {
+				quoted = true
+				i++
+			} else if (ch === ',') {
+				cells.push(cell)
+				cell = ''
+				i++
+			} else if (ch === '\n' || ch === '\r') {
+				cells.push(cell)
+				i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
+				line++
+				break
+			} else {
+				cell += ch
+				i++
+			}
+		}
+		yield { line: start, cells, unterminated }
+	}
+}
+
+/** A number from JSON or from a CSV cell. */
+export const NumberCell = z.union([
+	z.number(),
+	z
+		.string()
+		.trim()
+		.regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/, 'must be a number')
+		.transform(Number),
+])
+
+/** A date or date-time in ISO 8601, e.g. 2026-03-01 or 2026-03-01T09:30:00Z. */
+export const InstantCell = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO date, e.g. 2026-03-01T09:30:00Z')
+	.transform((value, ctx) => {
+		const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value.replace(' ', 'T'))
+		if (Number.isNaN(date.getTime())) {
+			ctx.addIssue({ code: 'custom', message: 'is not a real date' })
+			return z.NEVER
+		}
+		return date
+	})
+
+export const DayCell = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as YYYY-MM-DD')
+	.refine((day) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day, 'is not a real day')
+
+/** "field: message" for the first issue: one short reason per bad row. */
+export function firstIssue(error: z.ZodError): string {
+	const issue = error.issues[0]
+	if (!issue) return 'invalid row'
+	const path = issue.path.map(String).join('.')
+	return path ? `${path}: ${issue.message}` : issue.message
+}

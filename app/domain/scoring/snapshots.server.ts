@@ -1,0 +1,201 @@
+import { type ScoreBreakdown, type ScoreComponent } from '#app/domain/scoring/breakdown.ts'
+import { QUADRANTS, type Quadrant } from '#app/domain/scoring/quadrant.ts'
+import { isSegment, type Segment } from '#app/domain/scoring/segments.ts'
+import { prisma } from '#app/utils/db.server.ts'
+
+
+/**
+ * Stored scores. A snapshot is written when a subject's skill, will, segment or quadrant changes, so
+ * the table is the history of changes; when only the explanation changes (a day later, "last
+ * active 3 days ago" reads "4 days ago"), the current snapshot's breakdown is updated in place.
+ * Recomputing the same data at the same instant writes nothing.
+ */
+
+export type SubjectType = 'USER' | 'ACCOUNT'
+
+/** What a user snapshot's breakdown holds. */
+export type UserBreakdown = {
+	v: 1
+	skill: ScoreBreakdown
+	will: ScoreBreakdown
+	lastActiveAt: string | null
+	/** Both scores rest on little evidence. */
+	lowEvidence: boolean
+}
+
+export type HappinessSummary = {
+	score: number
+	known: boolean
+	parts: Array<{ label: string; value: number; explanation: string }>
+	explanation: string
+}
+/** Company value: staff only, it states the margin. */
+export type ValueSummary = { score: number; relativeMargin: number; profitable: boolean; explanation: string }
+
+export function isQuadrant(value: unknown): value is Quadrant {
+	return typeof value === 'string' && (QUADRANTS as readonly string[]).includes(value)
+}
+
+export type ComponentAverage = { key: string; label: string; contribution: number }
+
+/** What an account snapshot's breakdown holds: the roll-up, what drove it, and the quadrant's reasons. */
+export type AccountBreakdown = {
+	v: 1
+	users: number
+	activeUsers: number
+	lowEvidence: boolean
+	explanations: string[]
+	/** Mean points each component added to the users' scores. */
+	drivers: { skill: ComponentAverage[]; will: ComponentAverage[] }
+	happiness: HappinessSummary
+	value: ValueSummary
+	quadrantExplanations: string[]
+}
+
+export type SnapshotDraft = {
+	subjectType: SubjectType
+	userId: string | null
+	accountId: string | null
+	skill: number
+	will: number
+	segment: Segment
+	quadrant: Quadrant | null
+	breakdown: string
+}
+
+export type StoredSnapshot = {
+	id: string
+	subjectType: string
+	userId: string | null
+	accountId: string | null
+	skill: number
+	will: number
+	segment: string
+	quadrant: string | null
+	breakdown: string
+	computedAt: Date
+}
+
+const snapshotFields = {
+	id: true,
+	subjectType: true,
+	userId: true,
+	accountId: true,
+	skill: true,
+	will: true,
+	segment: true,
+	quadrant: true,
+	breakdown: true,
+	computedAt: true,
+} as const
+
+/** Current snapshots of these subjects, by user id (USER) or account id (ACCOUNT). */
+export async function currentSnapshots(subjectType: SubjectType, ids: readonly string[]): Promise<Map<string, StoredSnapshot>> {
+	const map = new Map<string, StoredSnapshot>()
+	if (ids.length === 0) return map
+	const rows = await prisma.scoreSnapshot.findMany({
+		where:
+			subjectType === 'USER'
+				? { userId: { in: [...ids] }, isCurrent: true, subjectType }
+				: { accountId: { in: [...ids] }, isCurrent: true, subjectType },
+		select: snapshotFields,
+		orderBy: { computedAt: 'asc' },
+	})
+	// Ordered oldest first, so a stray second current row (a race between instances) loses to the newest.
+	for (const row of rows) map.set((subjectType === 'USER' ? row.userId : row.accountId)!, row)
+	return map
+}
+
+export type WriteResult = { created: number; updated: number }
+
+export async function writeSnapshots(
+	entries: ReadonlyArray<{ draft: SnapshotDraft; current?: StoredSnapshot }>,
+	now: Date,
+): Promise<WriteResult> {
+	const replace: SnapshotDraft[] = []
+	const inPlace: Array<{ id: string; breakdown: string }> = []
+	for (const { draft, current } of entries) {
+		if (!current || !sameValues(draft, current)) replace.push(draft)
+		else if (current.breakdown !== draft.breakdown) inPlace.push({ id: current.id, breakdown: draft.breakdown })
+	}
+	if (replace.length === 0 && inPlace.length === 0) return { created: 0, updated: 0 }
+	await prisma.$transaction(async (tx) => {
+		const users = replace.filter((d) => d.subjectType === 'USER').map((d) => d.userId!)
+		const accounts = replace.filter((d) => d.subjectType === 'ACCOUNT').map((d) => d.accountId!)
+		// By subject rather than by the id read earlier: whatever became current meanwhile is retired too.
+		if (users.length) {
+			await tx.scoreSnapshot.updateMany({ where: { subjectType: 'USER', userId: { in: users }, isCurrent: true }, data: { isCurrent: false } })
+		}
+		if (accounts.length) {
+			await tx.scoreSnapshot.updateMany({
+				where: { subjectType: 'ACCOUNT', accountId: { in: accounts }, isCurrent: true },
+				data: { isCurrent: false },
+			})
+		}
+		if (replace.length) await tx.scoreSnapshot.createMany({ data: replace.map((d) => ({ ...d, isCurrent: true, computedAt: now })) })
+		for (const row of inPlace) await tx.scoreSnapshot.update({ where: { id: row.id }, data: { breakdown: row.breakdown } })
+	})
+	return { created: replace.length, updated: inPlace.length }
+}
+
+function sameValues(draft: SnapshotDraft, current: StoredSnapshot): boolean {
+	return (
+		draft.skill === current.skill &&
+		draft.will === current.will &&
+		draft.segment === current.segment &&
+		(draft.quadrant ?? null) === (current.quadrant ?? null) &&
+		draft.accountId === current.accountId
+	)
+}
+
+export function parseUserBreakdown(json: string): UserBreakdown | null {
+	try {
+		const value = JSON.parse(json) as Partial<UserBreakdown>
+		return value && value.v === 1 && value.skill && value.will ? (value as UserBreakdown) : null
+	} catch {
+		return null
+	}
+}
+
+export function parseAccountBreakdown(json: string): AccountBreakdown | null {
+	try {
+		const value = JSON.parse(json) as Partial<AccountBreakdown>
+		return value && value.v === 1 && Array.isArray(value.explanations) ? (value as AccountBreakdown) : null
+	} catch {
+		return null
+	}
+}
+
+/** Mean contribution of each component over a set of users' breakdowns, largest first. */
+export function averageComponents(lists: ReadonlyArray<readonly ScoreComponent[]>): ComponentAverage[] {
+	const sums = new Map<string, { label: string; sum: number }>()
+	for (const list of lists) {
+		for (const c of list) {
+			const entry = sums.get(c.key) ?? { label: c.label, sum: 0 }
+			entry.sum += c.contribution
+			sums.set(c.key, entry)
+		}
+	}
+	const n = Math.max(1, lists.length)
+	return [...sums]
+		.map(([key, { label, sum }]) => ({ key, label, contribution: Math.round((sum / n) * 10) / 10 }))
+		.sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key))
+}
+
+export type ScoreView = {
+	skill: number
+	will: number
+	segment: Segment
+	quadrant: Quadrant | null
+	computedAt: Date
+}
+
+export function toScoreView(row: Pick<StoredSnapshot, 'skill' | 'will' | 'segment' | 'quadrant' | 'computedAt'>): ScoreView {
+	return {
+		skill: row.skill,
+		will: row.will,
+		segment: isSegment(row.segment) ? row.segment : 'NEED_TO_EXIT',
+		quadrant: isQuadrant(row.quadrant) ? row.quadrant : null,
+		computedAt: row.computedAt,
+	}
+}

@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import autocannon from 'autocannon'
+
+export type LoadResult = { label: string; requestsPerSecond: number; p50: number; p99: number; non2xx: number }
+
+/** autocannon against one URL: 50 connections, no pipelining, like BASELINES.md. */
+export async function load(label: string, url: string, opts: { seconds?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
+	const result = await autocannon({ url, connections: 50, pipelining: 1, duration: opts.seconds ?? 10, headers: opts.headers })
+	return { label, requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx }
+}
+
+/**
+ * The plain node:http ceiling, measured beside the app so the ratio cancels machine noise. The server
+ * runs in its own process, as the portal does, so it does not share an event loop with autocannon.
+ */
+export async function plainNodeBaseline(seconds = 10, port = 3899): Promise<LoadResult> {
+	const source = `require('node:http').createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1')`
+	const child = spawn(process.execPath, ['-e', source], { stdio: 'ignore' })
+	try {
+		await waitFor(`http://127.0.0.1:${port}/`)
+		return await load('plain node:http "ok"', `http://127.0.0.1:${port}/`, { seconds })
+	} finally {
+		child.kill()
+	}
+}
+
+async function waitFor(url: string) {
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(url)).ok) return
+		} catch {}
+		await new Promise((r) => setTimeout(r, 200))
+	}
+	throw new Error(`${url} did not come up`)
+}
+
+/** Starts the production build with remix-serve on a port and waits for /healthz. */
+export async function startPortal(port: number, env: Record<string, string>): Promise<ChildProcess> {
+	// remix-serve itself rather than through npx, so killing the child stops the server.
+	const child = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', './build/server/index.js'], {
+		env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' },
+		stdio: ['ignore', 'ignore', 'inherit'],
+	})
+	try {
+		await waitFor(`http://127.0.0.1:${port}/healthz`)
+		return child
+	} catch (error) {
+		child.kill()
+		throw error
+	}
+}
+
+export function printTable(rows: LoadResult[], reference: LoadResult) {
+	console.log('| route | req/s | p50 ms | p99 ms | non-2xx | ratio to reference |')
+	console.log('| --- | --- | --- | --- | --- | --- |')
+	for (const r of rows) {
+		console.log(`| ${r.label} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${(r.requestsPerSecond / reference.requestsPerSecond).toFixed(2)} |`)
+	}
+}

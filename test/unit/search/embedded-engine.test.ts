@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest'
+import { EmbeddedSearchEngine } from '#app/domain/search/embedded-engine.ts'
+import { type SearchQuery } from '#app/domain/search/search-port.ts'
+import { makeDoc } from '#test/contract/search/fixtures.ts'
+
+const query = (q: string, extra: Partial<SearchQuery> = {}): SearchQuery => ({ q, readerLevel: 'public', limit: 10, offset: 0, ...extra })
+const ids = (result: { hits: Array<{ id: string }> }) => result.hits.map((h) => h.id)
+
+describe('EmbeddedSearchEngine', () => {
+	test('hits as typed rank above typo hits, even against a title boost', async () => {
+		const engine = new EmbeddedSearchEngine()
+		await engine.replaceAll([
+			makeDoc({ itemKey: 'article:typed', title: 'Warehouses', body: 'Connect snowflake here.' }),
+			makeDoc({ itemKey: 'article:near', title: 'Snowflakes', body: 'Other words.' }),
+		])
+		const result = await engine.search(query('snowflake '))
+		expect(ids(result)).toEqual(['article:typed', 'article:near'])
+	})
+
+	test('a trailing space ends the last word: no prefix matching', async () => {
+		const engine = new EmbeddedSearchEngine()
+		await engine.replaceAll([makeDoc({ itemKey: 'article:a', title: 'Dashboard basics' })])
+		expect(ids(await engine.search(query('dash')))).toEqual(['article:a'])
+		expect(ids(await engine.search(query('dash ')))).toEqual([])
+	})
+
+	test('stop words alone are the empty query', async () => {
+		const engine = new EmbeddedSearchEngine()
+		await engine.replaceAll([makeDoc({ itemKey: 'article:a', title: 'One' }), makeDoc({ itemKey: 'article:b', title: 'Two' })])
+		const result = await engine.search(query('how to'))
+		expect(ids(result)).toEqual(['article:b', 'article:a'])
+	})
+
+	test('an offset past the end gives no hits but the same total', async () => {
+		const engine = new EmbeddedSearchEngine()
+		await engine.replaceAll([makeDoc({ itemKey: 'article:a', title: 'Alpha' }), makeDoc({ itemKey: 'article:b', title: 'Alpha beta' })])
+		const result = await engine.search(query('alpha', { offset: 5 }))
+		expect(result.hits).toEqual([])
+		expect(result.total).toBe(2)
+	})
+
+	test('many updates of one doc (compaction under the hood) leave one doc that is found once', async () => {
+		const engine = new EmbeddedSearchEngine()
+		await engine.replaceAll([makeDoc({ itemKey: 'article:other', title: 'Other' })])
+		for (let i = 0; i < 200; i++) {
+			await engine.upsert([makeDoc({ itemKey: 'article:edited', title: `Edited version${i} text` })])
+		}
+		expect(await engine.count()).toBe(2)
+		expect(ids(await engine.search(query('edited')))).toEqual(['article:edited'])
+		expect(ids(await engine.search(query('version199 ')))).toEqual(['article:edited'])
+		expect(ids(await engine.search(query('version5 ')))).toEqual([])
+		expect(ids(await engine.search(query('other')))).toEqual(['article:other'])
+	})
+
+	test('a snapshot from other settings is refused (the caller rebuilds)', async () => {
+		const engine = new EmbeddedSearchEngine()
+		await engine.replaceAll([makeDoc({ itemKey: 'article:a', title: 'Alpha' })])
+		const snapshot = JSON.parse(engine.toSnapshot()) as { version: number }
+		expect(() => EmbeddedSearchEngine.fromSnapshot(JSON.stringify({ ...snapshot, version: snapshot.version + 1 }))).toThrow(/rebuild/)
+		expect(() => EmbeddedSearchEngine.fromSnapshot('{}')).toThrow(/rebuild/)
+	})
+
+	test('a snapshot taken after removals loads the live docs only', async () => {
+		const engine = new EmbeddedSearchEngine()
+		await engine.replaceAll([makeDoc({ itemKey: 'article:a', title: 'Alpha' }), makeDoc({ itemKey: 'article:b', title: 'Alpha beta' })])
+		await engine.removeItem('article:a')
+		const loaded = EmbeddedSearchEngine.fromSnapshot(engine.toSnapshot())
+		expect(await loaded.count()).toBe(1)
+		expect(ids(await loaded.search(query('alpha')))).toEqual(['article:b'])
+		await loaded.upsert([makeDoc({ itemKey: 'article:c', title: 'Alpha gamma' })])
+		expect(ids(await loaded.search(query('gamma')))).toEqual(['article:c'])
+	})
+})
