@@ -15,7 +15,8 @@ prisma_cli() {
 # Builds the production bundle unless the sources are unchanged since the last build.
 ensure_build() {
 	local stamp
-	stamp=$(cat package-lock.json vite.config.ts $(git ls-files app 2>/dev/null || find app -type f -not -path 'app/generated/*') 2>/dev/null | sha256sum | cut -c1-16)
+	# Every source file (tracked or not), by name and content.
+	stamp=$(find app public package-lock.json vite.config.ts -type f -not -path 'app/generated/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
 	if [ -f build/server/index.js ] && [ "$(cat build/.source-stamp 2>/dev/null)" = "$stamp" ]; then
 		echo "› Build is up to date"
 	else
