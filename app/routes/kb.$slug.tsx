@@ -1,8 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { AUDIENCE_LABELS } from '#app/domain/accounts-tiers/audience.ts'
-import { readerFor } from '#app/domain/accounts-tiers/audience.ts'
+import { AUDIENCE_LABELS, readerFor } from '#app/domain/accounts-tiers/audience.ts'
 import {
 	getArticleForReader,
 	getVote,
@@ -13,7 +12,9 @@ import {
 import { ArticleList, categoryLabel, formatDate } from '#app/components/kb/article-list.tsx'
 import { AudienceBadge } from '#app/components/kb/audience-badge.tsx'
 import { HelpfulVote } from '#app/components/kb/helpful-vote.tsx'
+import { KnowledgeCheckContext } from '#app/components/mdx/knowledge-check.tsx'
 import { MdxContent } from '#app/components/mdx/mdx-content.tsx'
+import { publicChecksInCode } from '#app/domain/learning/checks.server.ts'
 import { getReader, requireUser } from '#app/utils/auth.server.ts'
 
 const SlugSchema = z.string().regex(/^[a-z0-9-]{1,120}$/)
@@ -37,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		case 'article': {
 			if (user) await recordArticleView(user, slug.data)
 			const vote = user ? await getVote(result.article.id, user.id) : null
-			return { ...result, vote, signedIn: Boolean(user) }
+			// Knowledge checks embedded in this variant, without their answers.
+			const checks = user ? await publicChecksInCode(result.code) : {}
+			return { ...result, vote, checks, signedIn: Boolean(user) }
 		}
 	}
 }
@@ -79,7 +82,7 @@ export default function ArticlePage() {
 			</div>
 		)
 	}
-	const { article, code, toc, related, vote, signedIn } = page
+	const { article, code, toc, related, vote, checks, signedIn } = page
 	return (
 		<div className="grid gap-10 lg:grid-cols-[1fr_16rem]">
 			<article>
@@ -95,7 +98,9 @@ export default function ArticlePage() {
 					Updated {formatDate(article.contentUpdatedAt)} · {article.readingMinutes} min read · {article.productArea}
 				</p>
 				<div className="mt-6" data-testid="article-body">
-					<MdxContent code={code} />
+					<KnowledgeCheckContext.Provider value={{ questions: checks, action: '/api/checks' }}>
+						<MdxContent code={code} />
+					</KnowledgeCheckContext.Provider>
 				</div>
 				{signedIn ? <HelpfulVote current={vote} /> : null}
 			</article>
