@@ -17,7 +17,11 @@ export function navItemsFor(user: NavUser): NavItem[] {
 	}
 	const console: NavItem[] = [{ to: '/console', label: 'Console' }]
 	if (user.role === 'CSM' || user.role === 'ADMIN') {
-		console.push({ to: '/console/accounts', label: 'Accounts' }, { to: '/console/tasks', label: 'Tasks' })
+		console.push(
+			{ to: '/console/accounts', label: 'Accounts' },
+			{ to: '/console/tasks', label: 'Tasks' },
+			{ to: '/console/signals', label: 'Signals' },
+		)
 	}
 	if (user.role === 'EDITOR' || user.role === 'ADMIN') console.push({ to: '/console/content', label: 'Content' })
 	return [...console, ...learn]

@@ -11,9 +11,9 @@ const PLAN_COLORS: Record<PlanStatus, string> = {
 	ARCHIVED: 'bg-slate-200 text-slate-600',
 }
 
-export function PlanStatusBadge({ status }: { status: PlanStatus }) {
+export function PlanStatusBadge({ status, testId = 'plan-status' }: { status: PlanStatus; testId?: string }) {
 	return (
-		<span className={`${base} ${PLAN_COLORS[status]}`} data-testid="plan-status">
+		<span className={`${base} ${PLAN_COLORS[status]}`} data-testid={testId}>
 			{PLAN_STATUS_LABELS[status]}
 		</span>
 	)

@@ -28,7 +28,7 @@ export function PastPlans({
 				{others.map((p) => (
 					<li key={p.id} className="flex flex-wrap items-center gap-2">
 						<Link to={hrefFor(p.id)}>{p.title}</Link>
-						<PlanStatusBadge status={p.status} />
+						<PlanStatusBadge status={p.status} testId="past-plan-status" />
 						<span className="text-slate-500">
 							started {formatDay(p.createdAt)}
 							{p.agreedAt ? `, agreed ${formatDay(p.agreedAt)}` : ''}

@@ -14,7 +14,9 @@ export function usePlanForm<Schema extends z.ZodType<any, any>>(id: string, sche
 		lastResult: fetcher.state === 'idle' ? fetcher.data : undefined,
 		constraint: getZodConstraint(schema),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldRevalidate: 'onBlur',
+		// Errors clear while the user types: with blur revalidation the error line vanishing on the
+		// submit's mousedown shifts the button and swallows the click.
+		shouldRevalidate: 'onInput',
 		defaultValue: defaultValue as never,
 	})
 	return { fetcher, form, fields, busy: fetcher.state !== 'idle' }
