@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { syncAllContent } from '#app/domain/content/sync-all.server.ts'
+import { updateSearchIndex } from '#app/domain/search/search-index.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 // npm run content:sync [-- DIR]: validate, compile (cached by source hash), store and index all content.
@@ -14,6 +15,8 @@ console.log(
 	`Content synced in ${ms} ms: ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged, ` +
 		`${report.retired} retired; ${report.compiled} compiled, ${report.reused} reused from cache; ${report.errors.length} file(s) with errors`,
 )
+const index = await updateSearchIndex(report.changedItemKeys)
+console.log(`Search index (${index.engine}) holds ${index.docs} documents`)
 await prisma.$disconnect()
 // Bad files are reported and skipped; they do not fail the sync of the others.
 process.exitCode = 0

@@ -7,13 +7,14 @@ const template = process.env.TEST_TEMPLATE_DB ?? path.resolve('.tmp/test-templat
 const file = path.resolve(`.tmp/test-${process.pid}-${Math.random().toString(36).slice(2)}.db`)
 fs.copyFileSync(template, file)
 process.env.DATABASE_URL = `file:${file}`
+process.env.SEARCH_SNAPSHOT_PATH = `${file}.search.json`
 process.env.NODE_ENV = 'test'
 process.env.SESSION_SECRET ??= 'test-secret-at-least-16-chars'
 
 afterAll(async () => {
 	const { prisma } = await import('#app/utils/db.server.ts').catch(() => ({ prisma: null }))
 	await prisma?.$disconnect()
-	for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true })
+	for (const suffix of ['', '-wal', '-shm', '-journal', '.search.json']) fs.rmSync(file + suffix, { force: true })
 })
 
 // An unexpected console.error fails the test: errors should be asserted, not scrolled past.
