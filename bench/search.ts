@@ -1,5 +1,6 @@
 /**
- * npm run bench:search [-- --corpus=dense|zipf|both --queries=1000 --docs=10000 --engines=embedded,minisearch-strategy,minisearch-default]
+ * npm run bench:search [-- --corpus=dense|zipf|both --queries=1000 --docs=10000 --engines=embedded,minisearch-default]
+ * (add `minisearch-strategy` to --engines for the third comparison; it adds about a minute)
  *
  * Builds an index of synthetic articles (about 800 words each) and prints the build time, the heap
  * it added and query latency p50/p95/p99 over a fixed, seeded set of queries: a third with a
@@ -21,6 +22,7 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { pathToFileURL } from 'node:url'
+import { cpus, loadavg } from 'node:os'
 import MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import { AUDIENCES, audienceRank, type Audience } from '#app/domain/accounts-tiers/audience.ts'
@@ -329,13 +331,15 @@ function run(corpus: Corpus, engineNames: string[], docCount: number, queryCount
 function main() {
 	const corpusArg = arg('corpus', 'both')
 	const corpora = corpusArg === 'both' ? [CORPORA.dense, CORPORA.zipf] : [CORPORA[corpusArg as Corpus['name']]]
-	const engineNames = arg('engines', 'embedded,minisearch-strategy,minisearch-default').split(',')
+	const engineNames = arg('engines', 'embedded,minisearch-default').split(',')
 	for (const name of engineNames) if (!ENGINES[name]) throw new Error(`Unknown engine ${name}: ${Object.keys(ENGINES).join(', ')}`)
-	console.log(`Search benchmark, Node ${process.version}, ${new Date().toISOString()}`)
+	// The machines are shared: the load average says how much the figures may be inflated.
+	console.log(`Search benchmark, Node ${process.version}, ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString()}`)
 	for (const corpus of corpora) {
 		if (!corpus) throw new Error(`Unknown corpus ${corpusArg}: dense, zipf or both`)
 		run(corpus, engineNames, Number(arg('docs', '10000')), Number(arg('queries', '1000')))
 	}
+	console.log(`\nload at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
 }
 
 // Run only when started as a script (the generators are importable for profiling).

@@ -9,6 +9,8 @@ import {
 } from '#app/domain/search/inverted-index.ts'
 import { runQueryStrategy, suggestFromVocabulary, type QueryPlan } from '#app/domain/search/query-strategy.ts'
 import {
+	assertValidDocs,
+	pageBounds,
 	type SearchDoc,
 	type SearchEngine,
 	type SearchHit,
@@ -73,6 +75,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	}
 
 	async upsert(docs: SearchDoc[]): Promise<void> {
+		assertValidDocs(docs)
 		for (const doc of docs) this.#upsertOne(doc)
 		if (this.#index.needsCompaction()) this.#compact()
 	}
@@ -83,6 +86,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	}
 
 	async replaceAll(docs: SearchDoc[]): Promise<void> {
+		assertValidDocs(docs)
 		this.#index = new InvertedIndex()
 		this.#docBySlot = []
 		this.#slotById = new Map()
@@ -102,7 +106,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	}
 
 	/** `search` without the promise, for benchmarks. */
-	searchSync(query: SearchQuery): SearchResult {
+	searchSync(request: SearchQuery): SearchResult {
+		const query = { ...request, ...pageBounds(request) }
 		const allowed = this.#allowed(query)
 		const terms = queryTerms(query.q)
 		if (terms.length === 0) return this.#newest(query, allowed)
@@ -133,7 +138,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
 		return result
 	}
 
-	#upsertOne(doc: SearchDoc): void {
+	#upsertOne(given: SearchDoc): void {
+		// A copy: the caller may reuse its objects, the index must not change under it.
+		const doc = { ...given, tags: [...given.tags], levels: [...given.levels] }
 		if (this.#slotById.has(doc.id)) this.#removeOne(doc.id)
 		const { packed, lengths } = packTermFrequencies(fieldTerms(doc))
 		const slot = this.#index.add(packed, lengths, levelMask(doc.levels))

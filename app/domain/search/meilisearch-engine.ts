@@ -1,9 +1,11 @@
 import { Meilisearch, type EnqueuedTaskPromise, type Index, type SearchParams, type Settings } from 'meilisearch'
 import { type Audience } from '#app/domain/accounts-tiers/audience.ts'
-import { highlightedWords, segmentsFromMarked } from '#app/domain/search/highlight.ts'
+import { buildSnippet, highlightedWords, segmentsFromMarked } from '#app/domain/search/highlight.ts'
 import { equals, searchFilter } from '#app/domain/search/meili-filter.ts'
 import { suggestFromMatchedWords } from '#app/domain/search/query-strategy.ts'
 import {
+	assertValidDocs,
+	pageBounds,
 	type DocType,
 	type SearchDoc,
 	type SearchEngine,
@@ -51,15 +53,14 @@ const SETTINGS = {
 	faceting: { maxValuesPerFacet: 500 },
 } satisfies Settings
 
-type MeiliDoc = Omit<SearchDoc, 'body'> & {
+type MeiliDoc = SearchDoc & {
 	key: string
-	body: string
 	updatedAtMs: number
 	/** Set by replaceAll: docs of an older generation are deleted once the new one is in. */
 	generation: number
 }
 type Formatted = { title?: string; summary?: string; body?: string }
-type MeiliHit = Omit<MeiliDoc, 'body' | 'summary' | 'generation' | 'key' | 'updatedAtMs'> & {
+type MeiliHit = Omit<MeiliDoc, 'generation' | 'key' | 'updatedAtMs'> & {
 	_formatted?: Formatted
 	_rankingScore?: number
 }
@@ -96,6 +97,7 @@ export class MeilisearchEngine implements SearchEngine {
 	}
 
 	async upsert(docs: SearchDoc[]): Promise<void> {
+		assertValidDocs(docs)
 		await this.#add(docs.map((doc) => toMeiliDoc(doc, 0)))
 	}
 
@@ -105,6 +107,7 @@ export class MeilisearchEngine implements SearchEngine {
 
 	/** New docs go in first, then the previous generation goes: searches never see an empty index. */
 	async replaceAll(docs: SearchDoc[]): Promise<void> {
+		assertValidDocs(docs)
 		const generation = Date.now()
 		await this.#add(docs.map((doc) => toMeiliDoc(doc, generation)))
 		await settle(this.#index.deleteDocuments({ filter: `generation != ${generation}` }), 'delete old generation')
@@ -114,7 +117,8 @@ export class MeilisearchEngine implements SearchEngine {
 		return (await this.#index.getStats()).numberOfDocuments
 	}
 
-	async search(query: SearchQuery): Promise<SearchResult> {
+	async search(request: SearchQuery): Promise<SearchResult> {
+		const query = { ...request, ...pageBounds(request) }
 		const filter = searchFilter(query)
 		const empty: SearchResult = { hits: [], total: 0, facets: { type: {}, category: {}, tags: {} } }
 		if (!filter || query.limit <= 0) return empty
@@ -124,7 +128,8 @@ export class MeilisearchEngine implements SearchEngine {
 		const base: SearchParams = {
 			filter,
 			facets: ['type', 'category', 'tags'],
-			attributesToRetrieve: ['id', 'itemKey', 'type', 'url', 'title', 'category', 'tags', 'audience', 'levels', 'updatedAt'],
+			// Summary and body are retrieved too: _formatted may leave out attributes not retrieved.
+			attributesToRetrieve: ['id', 'itemKey', 'type', 'url', 'title', 'summary', 'body', 'category', 'tags', 'audience', 'levels', 'updatedAt'],
 			attributesToHighlight: ['title', 'summary', 'body'],
 			attributesToCrop: ['summary', 'body'],
 			cropLength: CROP_WORDS,
@@ -188,8 +193,11 @@ function toMeiliDoc(doc: SearchDoc, generation: number): MeiliDoc {
 function toHit(hit: MeiliHit): SearchHit {
 	const formatted = hit._formatted ?? {}
 	const title = segmentsFromMarked(formatted.title ?? hit.title, PRE_TAG, POST_TAG)
-	const summary = segmentsFromMarked(formatted.summary ?? '', PRE_TAG, POST_TAG)
-	const body = segmentsFromMarked(formatted.body ?? '', PRE_TAG, POST_TAG)
+	// Cropped and marked by Meilisearch; our own cut of the plain text if it sent none.
+	const marked = (value: string | undefined, plain: string) =>
+		value !== undefined ? segmentsFromMarked(value, PRE_TAG, POST_TAG) : buildSnippet(plain, [])
+	const summary = marked(formatted.summary, hit.summary)
+	const body = marked(formatted.body, hit.body)
 	// As the embedded engine: the body only when it shows more of the query than the summary.
 	const snippet = distinctMatches(body) > distinctMatches(summary) || summary.length === 0 ? body : summary
 	return {

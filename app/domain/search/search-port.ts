@@ -1,4 +1,4 @@
-import { type Audience } from '#app/domain/accounts-tiers/audience.ts'
+import { AUDIENCES, type Audience } from '#app/domain/accounts-tiers/audience.ts'
 
 /**
  * The search port: what the portal needs from a full-text engine. Two adapters implement it
@@ -34,6 +34,27 @@ export type SearchDoc = {
 	updatedAt: string
 }
 
+/**
+ * Throws on docs that no engine could serve correctly (a doc without reader levels would be
+ * invisible, an unknown level or type could never be filtered). Engines check whole batches first,
+ * so that a bad doc changes nothing.
+ */
+export function assertValidDocs(docs: readonly SearchDoc[]): void {
+	for (const doc of docs) {
+		const problem = problemWith(doc)
+		if (problem) throw new Error(`Search doc ${doc.id || '(no id)'} has ${problem}`)
+	}
+}
+
+function problemWith(doc: SearchDoc): string | null {
+	if (!doc.id || !doc.itemKey) return 'an empty id or itemKey'
+	if (!DOC_TYPES.includes(doc.type)) return `unknown type ${String(doc.type)}`
+	if (doc.levels.length === 0) return 'no reader levels'
+	if (!doc.levels.every((level) => AUDIENCES.includes(level))) return `unknown reader levels ${doc.levels.join(', ')}`
+	if (Number.isNaN(Date.parse(doc.updatedAt))) return `an invalid updatedAt ${doc.updatedAt}`
+	return null
+}
+
 export type SearchQuery = {
 	q: string
 	/** Always required: the engine returns only docs whose `levels` include it. */
@@ -45,6 +66,15 @@ export type SearchQuery = {
 	tags?: string[]
 	limit: number
 	offset: number
+}
+
+/** Most hits one query returns; a page beyond it is cut to it. */
+export const MAX_LIMIT = 100
+
+/** Limit and offset as the engines apply them: whole numbers, limit within 0..MAX_LIMIT, offset from 0. */
+export function pageBounds(query: Pick<SearchQuery, 'limit' | 'offset'>): { limit: number; offset: number } {
+	const whole = (n: number) => (Number.isFinite(n) ? Math.floor(n) : 0)
+	return { limit: Math.min(MAX_LIMIT, Math.max(0, whole(query.limit))), offset: Math.max(0, whole(query.offset)) }
 }
 
 /** A piece of text, marked when it matched the query. The UI renders <mark> from these: no HTML strings. */

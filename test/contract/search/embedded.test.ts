@@ -1,6 +1,6 @@
 import { EmbeddedSearchEngine } from '#app/domain/search/embedded-engine.ts'
 import { type SearchDoc, type SearchEngine, type SearchQuery } from '#app/domain/search/search-port.ts'
-import { runSearchEngineContract } from './search-engine.contract.ts'
+import { runSearchEngineContract } from '#test/contract/search/search-engine.contract.ts'
 
 runSearchEngineContract('embedded', async () => new EmbeddedSearchEngine())
 

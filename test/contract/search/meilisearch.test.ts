@@ -1,6 +1,6 @@
 import { afterAll, describe } from 'vitest'
 import { MeilisearchEngine } from '#app/domain/search/meilisearch-engine.ts'
-import { runSearchEngineContract } from './search-engine.contract.ts'
+import { runSearchEngineContract } from '#test/contract/search/search-engine.contract.ts'
 
 /**
  * Runs only against a real server: MEILI_HOST=http://127.0.0.1:7700 [MEILI_API_KEY=...] npx vitest run test/contract/search

@@ -7,7 +7,7 @@ import {
 	type SearchResult,
 	type Segment,
 } from '#app/domain/search/search-port.ts'
-import { knowledgeBase, makeDoc } from './fixtures.ts'
+import { knowledgeBase, makeDoc } from '#test/contract/search/fixtures.ts'
 
 /**
  * The behaviour every search adapter must have. Each adapter's test file calls this with a factory
@@ -222,6 +222,14 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
 			}
 			await engine.removeItem('article:no-such-item')
 			expect(await engine.count()).toBe(before - 2)
+		})
+
+		test('a batch with a doc no reader could see is refused whole', async () => {
+			const before = await engine.count()
+			const good = makeDoc({ itemKey: 'article:fine', title: 'Fine doc' })
+			const bad = makeDoc({ itemKey: 'article:nobody', title: 'Nobody reads this', levels: [] })
+			await expect(engine.upsert([good, bad])).rejects.toThrow(/no reader levels/)
+			expect(await engine.count()).toBe(before)
 		})
 
 		test('replaceAll leaves exactly the new docs', async () => {

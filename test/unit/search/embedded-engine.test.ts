@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { EmbeddedSearchEngine } from '#app/domain/search/embedded-engine.ts'
-import { type SearchQuery } from '#app/domain/search/search-port.ts'
+import { pageBounds, type SearchQuery } from '#app/domain/search/search-port.ts'
 import { makeDoc } from '#test/contract/search/fixtures.ts'
 
 const query = (q: string, extra: Partial<SearchQuery> = {}): SearchQuery => ({ q, readerLevel: 'public', limit: 10, offset: 0, ...extra })
@@ -69,5 +69,13 @@ describe('EmbeddedSearchEngine', () => {
 		expect(ids(await loaded.search(query('alpha')))).toEqual(['article:b'])
 		await loaded.upsert([makeDoc({ itemKey: 'article:c', title: 'Alpha gamma' })])
 		expect(ids(await loaded.search(query('gamma')))).toEqual(['article:c'])
+	})
+})
+
+describe('pageBounds', () => {
+	test('limits are whole, within 0..100, offsets never negative', () => {
+		expect(pageBounds({ limit: 500, offset: -3 })).toEqual({ limit: 100, offset: 0 })
+		expect(pageBounds({ limit: 2.7, offset: 4.2 })).toEqual({ limit: 2, offset: 4 })
+		expect(pageBounds({ limit: Number.NaN, offset: Number.POSITIVE_INFINITY })).toEqual({ limit: 0, offset: 0 })
 	})
 })
