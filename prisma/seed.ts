@@ -3,6 +3,7 @@ import { hashPassword } from '#app/utils/password.server.ts'
 import { demoAccounts } from './demo-accounts.ts'
 import { upsertAccount, upsertUser } from './factories.ts'
 import { seedPlans } from './seed-plans.ts'
+import { seedEngagement } from './seed-engagement.ts'
 
 /**
  * Demo data: idempotent, so running it again changes nothing. Every demo sign-in uses the password
@@ -57,6 +58,7 @@ export async function seed() {
 	const counts = await seedAccountsAndUsers()
 	console.log(`Seeded demo accounts: ${counts[1]} Tier 1, ${counts[2]} Tier 2, ${counts[3]} Tier 3`)
 	console.log(`Seeded success plans: ${await seedPlans()} new`)
+	console.log('Seeded engagement and scores:', await seedEngagement())
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

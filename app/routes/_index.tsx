@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getAccountOverview } from '#app/domain/accounts-tiers/accounts.server.ts'
+import { getRecommendationsFor } from '#app/domain/playbooks/recommendations.server.ts'
+import { RecommendedSteps } from '#app/components/engagement/recommended-steps.tsx'
 import { getUser, isStaff } from '#app/utils/auth.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Success Portal' }]
@@ -12,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	if (isStaff(user)) throw redirect('/console')
 	const account = user.accountId ? await getAccountOverview(user.accountId) : null
 	if (!account) throw new Response('Your user is not linked to an account', { status: 403 })
-	return { kind: 'customer' as const, name: user.name, account }
+	return { kind: 'customer' as const, name: user.name, account, nextSteps: await getRecommendationsFor(user) }
 }
 
 export default function HomePage() {
@@ -45,6 +47,7 @@ export default function HomePage() {
 					{account.name} · {account.tierLabel}
 				</p>
 			</section>
+			<RecommendedSteps steps={data.nextSteps} />
 			<section aria-labelledby="plan-includes" className="rounded-lg border border-slate-200 bg-white p-6">
 				<h2 id="plan-includes" className="text-lg font-semibold">
 					What your plan includes

@@ -2,13 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { listAccountsFor } from '#app/domain/accounts-tiers/accounts.server.ts'
 import { tierLabel } from '#app/domain/accounts-tiers/tier-rules.ts'
+import { getAccountSegments } from '#app/domain/scoring/queries.server.ts'
+import { QuadrantBadge, SegmentBadge } from '#app/components/engagement/badges.tsx'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Accounts · Console' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUserWithRole(request, 'CSM', 'ADMIN')
-	return { accounts: await listAccountsFor(user) }
+	const accounts = await listAccountsFor(user)
+	const scores = await getAccountSegments(accounts.map((a) => a.id))
+	return { accounts: accounts.map((a) => ({ ...a, score: scores.get(a.id) ?? null })) }
 }
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })
@@ -27,6 +31,8 @@ export default function AccountsPage() {
 						<th className="p-2 text-right">Cost to serve</th>
 						<th className="p-2 text-right">NPS</th>
 						<th className="p-2 text-right">Users</th>
+						<th className="p-2">Segment</th>
+						<th className="p-2">Happiness × value</th>
 					</tr>
 				</thead>
 				<tbody>
@@ -47,6 +53,10 @@ export default function AccountsPage() {
 							<td className="p-2 text-right">{money.format(a.costToServe)}</td>
 							<td className="p-2 text-right">{a.nps ?? '—'}</td>
 							<td className="p-2 text-right">{a._count.users}</td>
+							<td className="p-2" title={a.score ? `Skill ${a.score.skill}, will ${a.score.will}` : undefined}>
+								{a.score ? <SegmentBadge segment={a.score.segment} /> : '—'}
+							</td>
+							<td className="p-2">{a.score?.quadrant ? <QuadrantBadge quadrant={a.score.quadrant} /> : '—'}</td>
 						</tr>
 					))}
 				</tbody>

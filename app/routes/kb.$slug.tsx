@@ -14,6 +14,7 @@ import { AudienceBadge } from '#app/components/kb/audience-badge.tsx'
 import { HelpfulVote } from '#app/components/kb/helpful-vote.tsx'
 import { KnowledgeCheckContext } from '#app/components/mdx/knowledge-check.tsx'
 import { MdxContent } from '#app/components/mdx/mdx-content.tsx'
+import { ReadThroughBeacon } from '#app/components/engagement/read-through-beacon.tsx'
 import { publicChecksInCode } from '#app/domain/learning/checks.server.ts'
 import { getReader, requireUser } from '#app/utils/auth.server.ts'
 
@@ -102,6 +103,7 @@ export default function ArticlePage() {
 						<MdxContent code={code} />
 					</KnowledgeCheckContext.Provider>
 				</div>
+				{signedIn ? <ReadThroughBeacon key={article.slug} slug={article.slug} readingMinutes={article.readingMinutes} /> : null}
 				{signedIn ? <HelpfulVote current={vote} /> : null}
 			</article>
 			<aside className="no-print space-y-8 text-sm">

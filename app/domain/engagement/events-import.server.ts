@@ -48,7 +48,7 @@ export type EventsImportReport = {
 }
 
 const MAX_REPORTED_ERRORS = 200
-const CHUNK = 1000
+const CHUNK = 400
 /** Clock skew we tolerate on imported timestamps. */
 const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
 

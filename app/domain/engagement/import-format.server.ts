@@ -105,6 +105,8 @@ function* csvRows(text: string): Generator<CsvRow> {
 						quoted = false
 						i++
 					}
+				} else if (ch === '\r' && text[i + 1] === '\n') {
+					i++ // a line break inside a quoted field is kept as \n
 				} else {
 					if (ch === '\n') line++
 					cell += ch
@@ -133,15 +135,11 @@ function* csvRows(text: string): Generator<CsvRow> {
 	}
 }
 
-/** A number from JSON or from a CSV cell. */
-export const NumberCell = z.union([
-	z.number(),
-	z
-		.string()
-		.trim()
-		.regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/, 'must be a number')
-		.transform(Number),
-])
+/** A number from JSON or from a CSV cell ("12", "0.5", "1e3"). */
+export const NumberCell = z.preprocess(
+	(value) => (typeof value === 'string' && /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(value) ? Number(value) : value),
+	z.number({ error: 'must be a number' }),
+)
 
 /** A date or date-time in ISO 8601, e.g. 2026-03-01 or 2026-03-01T09:30:00Z. */
 export const InstantCell = z
@@ -161,7 +159,10 @@ export const DayCell = z
 	.string()
 	.trim()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as YYYY-MM-DD')
-	.refine((day) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day, 'is not a real day')
+	.refine((day) => {
+		const date = new Date(`${day}T00:00:00Z`)
+		return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day
+	}, 'is not a real day')
 
 /** "field: message" for the first issue: one short reason per bad row. */
 export function firstIssue(error: z.ZodError): string {

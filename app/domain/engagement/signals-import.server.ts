@@ -78,7 +78,7 @@ export type ImportReport = {
 }
 
 const MAX_REPORTED_ERRORS = 200
-const CHUNK = 500
+const CHUNK = 300
 
 export async function importSignals(text: string, opts: { fileName?: string; format?: ImportFormat } = {}): Promise<ImportReport> {
 	const format = opts.format ?? detectFormat(text, opts.fileName)
@@ -141,10 +141,16 @@ async function loadChunk(chunk: Parsed[], report: ImportReport, changed: Set<str
 	await prisma.$transaction(async (tx) => {
 		// Usage: the last row for a key in the file wins, as it would in a spreadsheet.
 		const byKey = new Map<string, { accountId: string; day: string; metric: string; value: number }>()
-		for (const u of usage) byKey.set(`${u.accountId}|${u.row.day}|${u.row.metric}`, { accountId: u.accountId, ...u.row })
-		const existing = byKey.size
+		for (const u of usage) byKey.set(`${u.accountId}|${u.row.day}|${u.row.metric}`, { accountId: u.accountId, day: u.row.day, metric: u.row.metric, value: u.row.value })
+		// One range query for the chunk (files are usually sorted by account and day); matched by key below.
+		const wanted = [...byKey.values()]
+		const existing = wanted.length
 			? await tx.productUsage.findMany({
-					where: { OR: [...byKey.values()].map(({ accountId, day, metric }) => ({ accountId, day, metric })) },
+					where: {
+						accountId: { in: [...new Set(wanted.map((u) => u.accountId))] },
+						metric: { in: [...new Set(wanted.map((u) => u.metric))] },
+						day: { gte: wanted.reduce((m, u) => (u.day < m ? u.day : m), wanted[0]!.day), lte: wanted.reduce((m, u) => (u.day > m ? u.day : m), wanted[0]!.day) },
+					},
 					select: { id: true, accountId: true, day: true, metric: true, value: true },
 				})
 			: []

@@ -1,82 +1,158 @@
 import { readableAudiences, readerFor } from '#app/domain/accounts-tiers/audience.ts'
 import { servicesOf, SERVICE_LABELS, type Service } from '#app/domain/accounts-tiers/service-matrix.ts'
-import { parseEventData } from '#app/domain/engagement/event-kinds.ts'
 import { buildExitEvidence, type ObjectiveEvidence } from '#app/domain/playbooks/exit-evidence.ts'
-import { type UsageFacts } from '#app/domain/scoring/activity.server.ts'
-import { DAY_MS } from '#app/domain/scoring/math.ts'
+import { chunked, toActivityEvent, type UsageFacts } from '#app/domain/scoring/activity.server.ts'
+import { type ActivityEvent } from '#app/domain/scoring/inputs.ts'
+import { DAY_MS, finite } from '#app/domain/scoring/math.ts'
 import { type AccountRollUp } from '#app/domain/scoring/segments.ts'
 import { prisma } from '#app/utils/db.server.ts'
+
+/**
+ * The evidence a CSM task carries: how many people are active, usage against what was expected,
+ * content read and paths completed out of what the tier offers, the quiz average, success-plan
+ * objectives behind target and services the tier includes that nobody used.
+ *
+ * The full recompute already has every user's events in hand, so it folds them into AccountFacts as
+ * it scores; an incremental rescore reads them from the account's rows instead.
+ */
 
 /** Window of the "content read" and "services used" lines. */
 const RECENT_DAYS = 90
 /** Quiz results older than this no longer say much about the account. */
 const QUIZ_DAYS = 365
+const CONTENT_KINDS = new Set(['article_view', 'article_read', 'lesson_complete', 'quiz_attempt', 'path_enrol', 'video_play'])
 
-/**
- * The evidence a CSM task carries: how many people are active, usage against what was expected,
- * content read and paths completed out of what the tier offers, the quiz average, success-plan
- * objectives behind target and services the tier includes that nobody used. Built only for
- * accounts a playbook raises a task for, from the account's own rows.
- */
+export class AccountFacts {
+	readonly articles = new Set<string>()
+	readonly paths = new Set<string>()
+	/** Sum and count of each user's latest score per quiz. */
+	quizSum = 0
+	quizCount = 0
+	contentActions = 0
+	planActions = 0
+
+	/** Folds one user's events (oldest first) in. */
+	add(events: readonly ActivityEvent[], now: Date) {
+		const recent = now.getTime() - RECENT_DAYS * DAY_MS
+		const quizSince = now.getTime() - QUIZ_DAYS * DAY_MS
+		// Per user only, so the account keeps two numbers rather than a map of every user's quizzes.
+		const latestQuiz = new Map<string, number>()
+		for (const e of events) {
+			const t = e.at.getTime()
+			if (e.kind === 'path_complete' && e.itemKey) this.paths.add(e.itemKey)
+			if (e.kind === 'quiz_attempt' && e.itemKey && t >= quizSince) {
+				const score = finite((e.data as { score?: unknown } | null | undefined)?.score)
+				if (score !== undefined) latestQuiz.set(e.itemKey, score)
+			}
+			if (t < recent) continue
+			if ((e.kind === 'article_read' || e.kind === 'article_view') && e.itemKey?.startsWith('article:')) this.articles.add(e.itemKey)
+			if (CONTENT_KINDS.has(e.kind)) this.contentActions++
+			if (e.kind === 'plan_review' || e.kind === 'plan_signoff') this.planActions++
+		}
+		for (const score of latestQuiz.values()) {
+			this.quizSum += score
+			this.quizCount++
+		}
+	}
+}
+
+/** Facts of one account from its rows: for a rescore that did not load every user's events. */
+export async function loadAccountFacts(accountId: string, now: Date): Promise<AccountFacts> {
+	const rows = await prisma.engagementEvent.findMany({
+		where: {
+			accountId,
+			OR: [
+				{ kind: 'path_complete' },
+				{ kind: 'quiz_attempt', occurredAt: { gte: new Date(now.getTime() - QUIZ_DAYS * DAY_MS) } },
+				{ occurredAt: { gte: new Date(now.getTime() - RECENT_DAYS * DAY_MS) } },
+			],
+		},
+		select: { userId: true, kind: true, occurredAt: true, itemKey: true, data: true },
+		orderBy: { occurredAt: 'asc' },
+	})
+	const facts = new AccountFacts()
+	const byUser = new Map<string, ActivityEvent[]>()
+	for (const row of rows) {
+		const event = toActivityEvent(row)
+		if (!event || !row.userId) continue
+		const list = byUser.get(row.userId) ?? []
+		list.push(event)
+		byUser.set(row.userId, list)
+	}
+	for (const events of byUser.values()) facts.add(events, now)
+	return facts
+}
+
+/** What evidence needs beyond the events, loaded once for a batch of accounts. */
+export class EvidenceContext {
+	private readonly available = new Map<number, Promise<{ articles: number; paths: number }>>()
+	private objectives = new Map<string, ObjectiveEvidence[]>()
+	private comments = new Map<string, number>()
+
+	constructor(private readonly now: Date) {}
+
+	async loadAccounts(accountIds: readonly string[]) {
+		const since = new Date(this.now.getTime() - RECENT_DAYS * DAY_MS)
+		for (const ids of chunked(accountIds)) {
+			const [plans, comments] = await Promise.all([
+				prisma.successPlan.findMany({
+					where: { accountId: { in: ids }, active: true },
+					select: { accountId: true, objectives: { select: { metric: true, unit: true, baseline: true, target: true, current: true, achievedAt: true } } },
+				}),
+				prisma.planComment.findMany({
+					where: { plan: { accountId: { in: ids } }, createdAt: { gte: since } },
+					select: { plan: { select: { accountId: true } }, author: { select: { accountId: true } } },
+				}),
+			])
+			for (const plan of plans) {
+				this.objectives.set(
+					plan.accountId,
+					plan.objectives
+						.filter((o) => !o.achievedAt)
+						.map((o) => ({ name: o.metric, unit: o.unit, baseline: o.baseline, target: o.target, current: o.current })),
+				)
+			}
+			// The customer's own comments on their plan count as using it.
+			for (const c of comments) {
+				if (c.author.accountId === c.plan.accountId) this.comments.set(c.plan.accountId, (this.comments.get(c.plan.accountId) ?? 0) + 1)
+			}
+		}
+	}
+
+	availableFor(tier: number) {
+		let found = this.available.get(tier)
+		if (!found) {
+			const audiences = readableAudiences(readerFor({ role: 'CUSTOMER', account: { tier } }))
+			found = Promise.all([
+				prisma.article.count({ where: { status: 'published', audience: { in: audiences } } }),
+				prisma.path.count({ where: { status: 'published', audience: { in: audiences } } }),
+			]).then(([articles, paths]) => ({ articles, paths }))
+			this.available.set(tier, found)
+		}
+		return found
+	}
+
+	objectivesOf(accountId: string) {
+		return this.objectives.get(accountId) ?? []
+	}
+
+	commentsOf(accountId: string) {
+		return this.comments.get(accountId) ?? 0
+	}
+}
+
 export async function accountEvidence(
 	account: { id: string; tier: number },
 	rollUp: Pick<AccountRollUp, 'users' | 'activeUsers' | 'explanations'>,
 	usage: UsageFacts | undefined,
-	now: Date,
+	facts: AccountFacts,
+	context: EvidenceContext,
 ): Promise<string[]> {
-	const reader = readerFor({ role: 'CUSTOMER', account: { tier: account.tier } })
-	const audiences = readableAudiences(reader)
-	const recentSince = new Date(now.getTime() - RECENT_DAYS * DAY_MS)
-	const quizSince = new Date(now.getTime() - QUIZ_DAYS * DAY_MS)
-	const [reads, completions, quizzes, planEvents, anyContent, articlesAvailable, pathsAvailable, plan] = await Promise.all([
-		prisma.engagementEvent.findMany({
-			where: { accountId: account.id, kind: { in: ['article_read', 'article_view'] }, occurredAt: { gte: recentSince } },
-			select: { itemKey: true },
-			distinct: ['itemKey'],
-		}),
-		prisma.engagementEvent.findMany({
-			where: { accountId: account.id, kind: 'path_complete' },
-			select: { itemKey: true },
-			distinct: ['itemKey'],
-		}),
-		prisma.engagementEvent.findMany({
-			where: { accountId: account.id, kind: 'quiz_attempt', occurredAt: { gte: quizSince } },
-			select: { userId: true, itemKey: true, data: true, occurredAt: true },
-			orderBy: { occurredAt: 'asc' },
-		}),
-		prisma.engagementEvent.count({
-			where: { accountId: account.id, kind: { in: ['plan_review', 'plan_signoff'] }, occurredAt: { gte: recentSince } },
-		}),
-		prisma.engagementEvent.count({
-			where: {
-				accountId: account.id,
-				kind: { in: ['article_view', 'article_read', 'lesson_complete', 'quiz_attempt', 'path_enrol', 'video_play'] },
-				occurredAt: { gte: recentSince },
-			},
-		}),
-		prisma.article.count({ where: { status: 'published', audience: { in: audiences } } }),
-		prisma.path.count({ where: { status: 'published', audience: { in: audiences } } }),
-		prisma.successPlan.findFirst({
-			where: { accountId: account.id, active: true },
-			select: { objectives: { select: { metric: true, unit: true, baseline: true, target: true, current: true, achievedAt: true } } },
-		}),
-	])
-
-	// The latest scored attempt of each user at each quiz, as scoring counts them.
-	const latest = new Map<string, number>()
-	for (const q of quizzes) {
-		const score = parseEventData(q.data).score
-		if (typeof score === 'number') latest.set(`${q.userId}|${q.itemKey}`, score)
-	}
-	const scores = [...latest.values()]
-	const objectives: ObjectiveEvidence[] = (plan?.objectives ?? [])
-		.filter((o) => !o.achievedAt)
-		.map((o) => ({ name: o.metric, unit: o.unit, baseline: o.baseline, target: o.target, current: o.current }))
-
+	const available = await context.availableFor(account.tier)
 	const services = servicesOf(account.tier)
 	const unused: Service[] = []
-	if (services.includes('selfService') && anyContent === 0) unused.push('selfService')
-	if (services.includes('successPlan') && planEvents === 0) unused.push('successPlan')
+	if (services.includes('selfService') && facts.contentActions === 0) unused.push('selfService')
+	if (services.includes('successPlan') && facts.planActions + context.commentsOf(account.id) === 0) unused.push('successPlan')
 
 	// The scores and the active-seat count are stated elsewhere in the task; keep the other reasons.
 	const lines = rollUp.explanations.filter((line) => !line.startsWith("Users' skill") && !/^\d+ of .* active in the last/.test(line))
@@ -86,12 +162,13 @@ export async function accountEvidence(
 			weeklyActiveMinutes: usage?.weeklyActiveMinutes,
 			activeUsers: rollUp.activeUsers,
 			seats: usage?.seats ?? rollUp.users,
-			articlesRead: reads.filter((r) => r.itemKey?.startsWith('article:')).length,
-			articlesAvailable,
-			pathsCompleted: completions.length,
-			pathsAvailable,
-			quizAverage: scores.length ? scores.reduce((s, x) => s + x, 0) / scores.length : null,
-			objectives,
+			articlesRead: facts.articles.size,
+			// Before content is synced there is nothing to compare with: say only what was read.
+			articlesAvailable: available.articles || undefined,
+			pathsCompleted: facts.paths.size,
+			pathsAvailable: available.paths || undefined,
+			quizAverage: facts.quizCount ? facts.quizSum / facts.quizCount : null,
+			objectives: context.objectivesOf(account.id),
 			servicesNotUsed: unused.map((s) => SERVICE_LABELS[s]),
 		}),
 	]

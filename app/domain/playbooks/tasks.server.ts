@@ -27,6 +27,7 @@ export async function raiseTasks(planned: readonly PlannedTask[], now: Date): Pr
 	])
 	const openByCause = new Map(open.map((t) => [t.openCause!, t]))
 	const cooling = new Set(recentlyDone.map((t) => t.cause))
+	const fresh: Array<{ accountId: string; assigneeId: string | null; kind: string; cause: string; openCause: string; title: string; evidence: string }> = []
 	for (const { accountId, assigneeId, task } of planned) {
 		const evidence = JSON.stringify(task.evidence)
 		const existing = openByCause.get(task.cause)
@@ -38,14 +39,23 @@ export async function raiseTasks(planned: readonly PlannedTask[], now: Date): Pr
 			continue
 		}
 		if (cooling.has(task.cause)) continue
-		try {
-			await prisma.csmTask.create({
-				data: { accountId, assigneeId, kind: task.kind, cause: task.cause, openCause: task.cause, title: task.title, evidence },
-			})
-			result.created++
-		} catch (error) {
-			// Another instance raised it a moment ago: the unique open cause did its job.
-			if (!isUniqueViolation(error)) throw error
+		fresh.push({ accountId, assigneeId, kind: task.kind, cause: task.cause, openCause: task.cause, title: task.title, evidence })
+	}
+	if (fresh.length === 0) return result
+	try {
+		// One transaction: if any row collides, none is written and the fallback below sorts it out.
+		const [created] = await prisma.$transaction([prisma.csmTask.createMany({ data: fresh })])
+		result.created += created.count
+	} catch (error) {
+		if (!isUniqueViolation(error)) throw error
+		// Another instance raised one of them a moment ago: add the others one by one.
+		for (const row of fresh) {
+			try {
+				await prisma.csmTask.create({ data: row })
+				result.created++
+			} catch (inner) {
+				if (!isUniqueViolation(inner)) throw inner
+			}
 		}
 	}
 	return result

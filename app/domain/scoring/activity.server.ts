@@ -15,19 +15,32 @@ export function toActivityEvent(row: EventRow): ActivityEvent | undefined {
 	return { kind: row.kind, at: row.occurredAt, itemKey: row.itemKey, data: parseEventData(row.data) }
 }
 
+/**
+ * SQLite takes at most 999 bound parameters a statement, and Prisma only splits a bare `in` list:
+ * any query with an id list and another condition goes through this.
+ */
+export const MAX_IDS_PER_QUERY = 500
+
+export function chunked<T>(list: readonly T[], size = MAX_IDS_PER_QUERY): T[][] {
+	const out: T[][] = []
+	for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size))
+	return out
+}
+
 /** Events of these users since `since`, grouped by user, oldest first. */
 export async function loadUserEvents(userIds: readonly string[], since: Date): Promise<Map<string, ActivityEvent[]>> {
 	const byUser = new Map<string, ActivityEvent[]>()
 	for (const id of userIds) byUser.set(id, [])
-	if (userIds.length === 0) return byUser
-	const rows = await prisma.engagementEvent.findMany({
-		where: { userId: { in: [...userIds] }, occurredAt: { gte: since } },
-		select: { userId: true, kind: true, occurredAt: true, itemKey: true, data: true },
-		orderBy: [{ userId: 'asc' }, { occurredAt: 'asc' }],
-	})
-	for (const row of rows) {
-		const event = toActivityEvent(row)
-		if (event && row.userId) byUser.get(row.userId)?.push(event)
+	for (const ids of chunked(userIds)) {
+		const rows = await prisma.engagementEvent.findMany({
+			where: { userId: { in: ids }, occurredAt: { gte: since } },
+			select: { userId: true, kind: true, occurredAt: true, itemKey: true, data: true },
+			orderBy: [{ userId: 'asc' }, { occurredAt: 'asc' }],
+		})
+		for (const row of rows) {
+			const event = toActivityEvent(row)
+			if (event && row.userId) byUser.get(row.userId)?.push(event)
+		}
 	}
 	return byUser
 }
@@ -101,6 +114,7 @@ export function usageFromRows(rows: readonly Omit<UsageRow, 'accountId'>[], now:
 		if (!day) days.set(row.day, (day = { day: row.day }))
 		switch (row.metric) {
 			case 'active_minutes':
+				// Scoring only asks whether a day was active; the account's weekly total keeps every minute.
 				day.activeMinutes = Math.min(row.value, 24 * 60)
 				if (row.day >= fourWeeksAgo) {
 					minutes28 += row.value

@@ -1,8 +1,15 @@
-import { accountEvidence } from '#app/domain/playbooks/evidence.server.ts'
+import { AccountFacts, accountEvidence, EvidenceContext, loadAccountFacts } from '#app/domain/playbooks/evidence.server.ts'
 import { defaultPlaybookConfig, type PlaybookConfig } from '#app/domain/playbooks/config.ts'
 import { tasksFor } from '#app/domain/playbooks/plan.ts'
 import { raiseTasks, type PlannedTask } from '#app/domain/playbooks/tasks.server.ts'
-import { loadAccountSignals, loadAccountUsage, loadUserEvents, type AccountUsage } from '#app/domain/scoring/activity.server.ts'
+import {
+	chunked,
+	loadAccountSignals,
+	loadAccountUsage,
+	loadUserEvents,
+	MAX_IDS_PER_QUERY,
+	type AccountUsage,
+} from '#app/domain/scoring/activity.server.ts'
 import { type ScoreComponent } from '#app/domain/scoring/breakdown.ts'
 import { eventHorizonDays, type ScoringConfig } from '#app/domain/scoring/config.ts'
 import { DAY_MS } from '#app/domain/scoring/math.ts'
@@ -11,7 +18,7 @@ import { scoreUser } from '#app/domain/scoring/score-user.ts'
 import { rollUpAccount, type Segment, type UserScoreForRollUp } from '#app/domain/scoring/segments.ts'
 import { getScoringConfig } from '#app/domain/scoring/settings.server.ts'
 import {
-	averageComponents,
+	ComponentSums,
 	currentSnapshots,
 	parseUserBreakdown,
 	writeSnapshots,
@@ -50,9 +57,18 @@ export type RecomputeReport = {
 }
 
 type UserRow = { id: string; accountId: string | null; createdAt: Date }
-type RollUpEntry = UserScoreForRollUp & { userId: string; skillComponents: ScoreComponent[]; willComponents: ScoreComponent[] }
+type RollUpEntry = UserScoreForRollUp & { userId: string; accountId: string | null; skillComponents: ScoreComponent[]; willComponents: ScoreComponent[] }
+/** What an account's roll-up needs of its users: small, so a full recompute keeps 100,000 of them. */
+type AccountUsers = { users: UserScoreForRollUp[]; skill: ComponentSums; will: ComponentSums }
 type AccountRow = { id: string; name: string; tier: number; csmId: string | null; arr: number; costToServe: number; nps: number | null; csat: number | null }
-type Context = { now: Date; config: ScoringConfig; playbooks: PlaybookConfig; report: RecomputeReport }
+type Context = {
+	now: Date
+	config: ScoringConfig
+	playbooks: PlaybookConfig
+	report: RecomputeReport
+	/** Task evidence folded from the events already loaded (full recompute only). */
+	facts?: Map<string, AccountFacts>
+}
 
 const accountFields = { id: true, name: true, tier: true, csmId: true, arr: true, costToServe: true, nps: true, csat: true } as const
 
@@ -78,9 +94,10 @@ export function recomputeAll(opts: RecomputeOptions = {}): Promise<RecomputeRepo
 	return exclusive(async () => {
 		const started = performance.now()
 		const ctx = newContext(opts)
-		const batchSize = opts.batchSize ?? 1000
+		ctx.facts = new Map()
+		const batchSize = opts.batchSize ?? 500
 		const total = await prisma.user.count({ where: { role: 'CUSTOMER', accountId: { not: null } } })
-		const entries = new Map<string, RollUpEntry[]>()
+		const entries = new Map<string, AccountUsers>()
 		let cursor: string | undefined
 		for (;;) {
 			const users = await prisma.user.findMany({
@@ -101,7 +118,7 @@ export function recomputeAll(opts: RecomputeOptions = {}): Promise<RecomputeRepo
 				where: accountCursor ? { id: { gt: accountCursor } } : {},
 				select: accountFields,
 				orderBy: { id: 'asc' },
-				take: Math.max(100, Math.floor(batchSize / 2)),
+				take: Math.min(MAX_IDS_PER_QUERY, batchSize),
 			})
 			if (accounts.length === 0) break
 			accountCursor = accounts[accounts.length - 1]!.id
@@ -118,10 +135,15 @@ export function rescoreUsers(userIds: readonly string[], opts: RecomputeOptions 
 	return exclusive(async () => {
 		const started = performance.now()
 		const ctx = newContext(opts)
-		const users = await prisma.user.findMany({
-			where: { id: { in: [...new Set(userIds)] }, role: 'CUSTOMER', accountId: { not: null } },
-			select: { id: true, accountId: true, createdAt: true },
-		})
+		const users = []
+		for (const ids of chunked([...new Set(userIds)])) {
+			users.push(
+				...(await prisma.user.findMany({
+					where: { id: { in: ids }, role: 'CUSTOMER', accountId: { not: null } },
+					select: { id: true, accountId: true, createdAt: true },
+				})),
+			)
+		}
 		const fresh = await scoreAndStoreUsers(users, ctx)
 		await rescoreAccountsWith([...new Set(users.map((u) => u.accountId!))], fresh, ctx)
 		ctx.report.ms = Math.round(performance.now() - started)
@@ -142,13 +164,14 @@ export function rescoreAccounts(accountIds: readonly string[], opts: RecomputeOp
 
 async function rescoreAccountsWith(accountIds: string[], fresh: RollUpEntry[], ctx: Context) {
 	if (accountIds.length === 0) return
-	const entries = new Map<string, RollUpEntry[]>()
+	const entries = new Map<string, AccountUsers>()
 	const scored = new Set(fresh.map((e) => e.userId))
 	for (const e of fresh) pushEntry(entries, e.accountId, e)
-	const others = await prisma.user.findMany({
-		where: { accountId: { in: accountIds }, role: 'CUSTOMER', id: { notIn: [...scored] } },
-		select: { id: true, accountId: true, createdAt: true },
-	})
+	const others = []
+	for (const ids of chunked(accountIds)) {
+		const rows = await prisma.user.findMany({ where: { accountId: { in: ids }, role: 'CUSTOMER' }, select: { id: true, accountId: true, createdAt: true } })
+		others.push(...rows.filter((u) => !scored.has(u.id)))
+	}
 	const stored = await currentSnapshots('USER', others.map((u) => u.id))
 	const unscored: UserRow[] = []
 	for (const user of others) {
@@ -159,18 +182,21 @@ async function rescoreAccountsWith(accountIds: string[], fresh: RollUpEntry[], c
 	}
 	// A user who never had a score (new, or stored before scoring existed) is scored now.
 	for (const entry of await scoreAndStoreUsers(unscored, ctx)) pushEntry(entries, entry.accountId, entry)
-	const accounts = await prisma.account.findMany({ where: { id: { in: accountIds } }, select: accountFields })
-	await scoreAndStoreAccounts(accounts, entries, ctx)
+	for (const ids of chunked(accountIds)) {
+		await scoreAndStoreAccounts(await prisma.account.findMany({ where: { id: { in: ids } }, select: accountFields }), entries, ctx)
+	}
 }
 
-function pushEntry(map: Map<string, RollUpEntry[]>, accountId: string | null | undefined, entry: RollUpEntry) {
+function pushEntry(map: Map<string, AccountUsers>, accountId: string | null | undefined, entry: RollUpEntry) {
 	if (!accountId) return
-	const list = map.get(accountId)
-	if (list) list.push(entry)
-	else map.set(accountId, [entry])
+	let group = map.get(accountId)
+	if (!group) map.set(accountId, (group = { users: [], skill: new ComponentSums(), will: new ComponentSums() }))
+	group.users.push({ skill: entry.skill, will: entry.will, lastActiveAt: entry.lastActiveAt, lowEvidence: entry.lowEvidence })
+	group.skill.add(entry.skillComponents)
+	group.will.add(entry.willComponents)
 }
 
-function entryFromSnapshot(userId: string, accountId: string, snapshot: StoredSnapshot, breakdown: UserBreakdown): RollUpEntry & { accountId: string } {
+function entryFromSnapshot(userId: string, accountId: string, snapshot: StoredSnapshot, breakdown: UserBreakdown): RollUpEntry {
 	return {
 		userId,
 		accountId,
@@ -183,28 +209,34 @@ function entryFromSnapshot(userId: string, accountId: string, snapshot: StoredSn
 	}
 }
 
-async function scoreAndStoreUsers(users: readonly UserRow[], ctx: Context): Promise<Array<RollUpEntry & { accountId: string | null }>> {
+async function scoreAndStoreUsers(users: readonly UserRow[], ctx: Context): Promise<RollUpEntry[]> {
 	if (users.length === 0) return []
 	const { now, config } = ctx
 	const ids = users.map((u) => u.id)
 	const since = new Date(now.getTime() - eventHorizonDays(config) * DAY_MS)
 	const [events, current] = await Promise.all([loadUserEvents(ids, since), currentSnapshots('USER', ids)])
 	const drafts: Array<{ draft: SnapshotDraft; current?: StoredSnapshot }> = []
-	const entries: Array<RollUpEntry & { accountId: string | null }> = []
+	const entries: RollUpEntry[] = []
 	for (const user of users) {
 		const list = events.get(user.id) ?? []
 		ctx.report.events += list.length
+		if (ctx.facts && user.accountId) {
+			let facts = ctx.facts.get(user.accountId)
+			if (!facts) ctx.facts.set(user.accountId, (facts = new AccountFacts()))
+			facts.add(list, now)
+		}
 		const previous = current.get(user.id)
 		// History imported from before the user row existed still counts as time they were around.
 		const first = list[0]?.at
 		const joined = first && first < user.createdAt ? first : user.createdAt
 		const score = scoreUser({ now, events: list, since: joined }, config, segmentOf(previous))
 		const lowEvidence = score.skill.lowEvidence && score.will.lowEvidence
+		const lastActiveAt = toHour(score.lastActiveAt)
 		const breakdown: UserBreakdown = {
 			v: 1,
 			skill: score.skill,
 			will: score.will,
-			lastActiveAt: score.lastActiveAt?.toISOString() ?? null,
+			lastActiveAt: lastActiveAt?.toISOString() ?? null,
 			lowEvidence,
 		}
 		drafts.push({
@@ -225,7 +257,7 @@ async function scoreAndStoreUsers(users: readonly UserRow[], ctx: Context): Prom
 			accountId: user.accountId,
 			skill: score.skill.score,
 			will: score.will.score,
-			lastActiveAt: score.lastActiveAt,
+			lastActiveAt,
 			lowEvidence,
 			skillComponents: score.skill.components,
 			willComponents: score.will.components,
@@ -238,7 +270,7 @@ async function scoreAndStoreUsers(users: readonly UserRow[], ctx: Context): Prom
 	return entries
 }
 
-async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: Map<string, RollUpEntry[]>, ctx: Context) {
+async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: Map<string, AccountUsers>, ctx: Context) {
 	if (accounts.length === 0) return
 	const { now, config, playbooks } = ctx
 	const ids = accounts.map((a) => a.id)
@@ -249,9 +281,10 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 		recentMaxWill(ids, now),
 	])
 	const drafts: Array<{ draft: SnapshotDraft; current?: StoredSnapshot }> = []
-	const planned: PlannedTask[] = []
+	const needTasks: Array<{ account: AccountRow; rollUp: ReturnType<typeof rollUpAccount>; usage?: AccountUsage; input: Parameters<typeof tasksFor>[0] }> = []
 	for (const account of accounts) {
-		const users = entries.get(account.id) ?? []
+		const group = entries.get(account.id)
+		const users = group?.users ?? []
 		const accountUsage: AccountUsage | undefined = usage.get(account.id)
 		const previous = current.get(account.id)
 		const rollUp = rollUpAccount(
@@ -267,8 +300,8 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 			lowEvidence: rollUp.lowEvidence,
 			explanations: rollUp.explanations,
 			drivers: {
-				skill: averageComponents(users.map((u) => u.skillComponents)),
-				will: averageComponents(users.map((u) => u.willComponents)),
+				skill: group?.skill.averages() ?? [],
+				will: group?.will.averages() ?? [],
 			},
 			happiness: {
 				score: quadrant.happiness.score,
@@ -310,9 +343,18 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 			previousWill,
 			lowEvidence: rollUp.lowEvidence,
 		}
-		if (tasksFor(taskInput, playbooks).length === 0) continue
-		const evidence = await accountEvidence(account, rollUp, accountUsage?.facts, now)
-		for (const task of tasksFor({ ...taskInput, evidence }, playbooks)) planned.push({ accountId: account.id, assigneeId: account.csmId, task })
+		if (tasksFor(taskInput, playbooks).length > 0) needTasks.push({ account, rollUp, usage: accountUsage, input: taskInput })
+	}
+	// Evidence only for the accounts a playbook raises a task for, with their plan rows in one go.
+	const planned: PlannedTask[] = []
+	if (needTasks.length) {
+		const context = new EvidenceContext(now)
+		await context.loadAccounts(needTasks.map((n) => n.account.id))
+		for (const { account, rollUp, usage: u, input } of needTasks) {
+			const facts = ctx.facts?.get(account.id) ?? (ctx.facts ? new AccountFacts() : await loadAccountFacts(account.id, now))
+			const evidence = await accountEvidence(account, rollUp, u?.facts, facts, context)
+			for (const task of tasksFor({ ...input, evidence }, playbooks)) planned.push({ accountId: account.id, assigneeId: account.csmId, task })
+		}
 	}
 	const written = await writeSnapshots(drafts, now)
 	const tasks = await raiseTasks(planned, now)
@@ -332,7 +374,21 @@ async function recentMaxWill(accountIds: string[], now: Date): Promise<Map<strin
 	return new Map(rows.filter((r) => r.accountId && r._max.will !== null).map((r) => [r.accountId!, r._max.will!]))
 }
 
+/**
+ * Last activity to the hour: plenty for the roll-up (weights halve over 30 days), and a user active
+ * all afternoon does not change their stored breakdown with every click.
+ */
+function toHour(date: Date | null): Date | null {
+	return date ? new Date(Math.floor(date.getTime() / 3_600_000) * 3_600_000) : null
+}
+
 function segmentOf(snapshot: StoredSnapshot | undefined): Segment | null {
 	const s = snapshot?.segment
 	return s === 'HIGH_PERFORMER' || s === 'UNTRAINED' || s === 'UNMOTIVATED' || s === 'NEED_TO_EXIT' ? s : null
+}
+
+/** Every user of one account, then the account: the console's "recompute now". */
+export async function rescoreAccount(accountId: string, opts: RecomputeOptions = {}): Promise<RecomputeReport> {
+	const users = await prisma.user.findMany({ where: { accountId, role: 'CUSTOMER' }, select: { id: true } })
+	return users.length ? rescoreUsers(users.map((u) => u.id), opts) : rescoreAccounts([accountId], opts)
 }

@@ -1,6 +1,7 @@
 import { type ScoreBreakdown, type ScoreComponent } from '#app/domain/scoring/breakdown.ts'
 import { QUADRANTS, type Quadrant } from '#app/domain/scoring/quadrant.ts'
 import { isSegment, type Segment } from '#app/domain/scoring/segments.ts'
+import { chunked } from '#app/domain/scoring/activity.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 
@@ -8,7 +9,8 @@ import { prisma } from '#app/utils/db.server.ts'
  * Stored scores. A snapshot is written when a subject's skill, will, segment or quadrant changes, so
  * the table is the history of changes; when only the explanation changes (a day later, "last
  * active 3 days ago" reads "4 days ago"), the current snapshot's breakdown is updated in place.
- * Recomputing the same data at the same instant writes nothing.
+ * Recomputing the same data at the same instant writes nothing, and neither does a rescore whose
+ * only difference is numeric drift within the same scores and sentences.
  */
 
 export type SubjectType = 'USER' | 'ACCOUNT'
@@ -92,17 +94,15 @@ const snapshotFields = {
 /** Current snapshots of these subjects, by user id (USER) or account id (ACCOUNT). */
 export async function currentSnapshots(subjectType: SubjectType, ids: readonly string[]): Promise<Map<string, StoredSnapshot>> {
 	const map = new Map<string, StoredSnapshot>()
-	if (ids.length === 0) return map
-	const rows = await prisma.scoreSnapshot.findMany({
-		where:
-			subjectType === 'USER'
-				? { userId: { in: [...ids] }, isCurrent: true, subjectType }
-				: { accountId: { in: [...ids] }, isCurrent: true, subjectType },
-		select: snapshotFields,
-		orderBy: { computedAt: 'asc' },
-	})
-	// Ordered oldest first, so a stray second current row (a race between instances) loses to the newest.
-	for (const row of rows) map.set((subjectType === 'USER' ? row.userId : row.accountId)!, row)
+	for (const part of chunked(ids)) {
+		const rows = await prisma.scoreSnapshot.findMany({
+			where: subjectType === 'USER' ? { userId: { in: part }, isCurrent: true, subjectType } : { accountId: { in: part }, isCurrent: true, subjectType },
+			select: snapshotFields,
+			orderBy: { computedAt: 'asc' },
+		})
+		// Ordered oldest first, so a stray second current row (a race between instances) loses to the newest.
+		for (const row of rows) map.set((subjectType === 'USER' ? row.userId : row.accountId)!, row)
+	}
 	return map
 }
 
@@ -116,26 +116,38 @@ export async function writeSnapshots(
 	const inPlace: Array<{ id: string; breakdown: string }> = []
 	for (const { draft, current } of entries) {
 		if (!current || !sameValues(draft, current)) replace.push(draft)
-		else if (current.breakdown !== draft.breakdown) inPlace.push({ id: current.id, breakdown: draft.breakdown })
+		else if (current.breakdown !== draft.breakdown && wordsOf(current.breakdown) !== wordsOf(draft.breakdown)) {
+			inPlace.push({ id: current.id, breakdown: draft.breakdown })
+		}
 	}
 	if (replace.length === 0 && inPlace.length === 0) return { created: 0, updated: 0 }
 	await prisma.$transaction(async (tx) => {
 		const users = replace.filter((d) => d.subjectType === 'USER').map((d) => d.userId!)
 		const accounts = replace.filter((d) => d.subjectType === 'ACCOUNT').map((d) => d.accountId!)
 		// By subject rather than by the id read earlier: whatever became current meanwhile is retired too.
-		if (users.length) {
-			await tx.scoreSnapshot.updateMany({ where: { subjectType: 'USER', userId: { in: users }, isCurrent: true }, data: { isCurrent: false } })
+		for (const part of chunked(users)) {
+			await tx.scoreSnapshot.updateMany({ where: { subjectType: 'USER', userId: { in: part }, isCurrent: true }, data: { isCurrent: false } })
 		}
-		if (accounts.length) {
-			await tx.scoreSnapshot.updateMany({
-				where: { subjectType: 'ACCOUNT', accountId: { in: accounts }, isCurrent: true },
-				data: { isCurrent: false },
-			})
+		for (const part of chunked(accounts)) {
+			await tx.scoreSnapshot.updateMany({ where: { subjectType: 'ACCOUNT', accountId: { in: part }, isCurrent: true }, data: { isCurrent: false } })
 		}
 		if (replace.length) await tx.scoreSnapshot.createMany({ data: replace.map((d) => ({ ...d, isCurrent: true, computedAt: now })) })
 		for (const row of inPlace) await tx.scoreSnapshot.update({ where: { id: row.id }, data: { breakdown: row.breakdown } })
 	})
 	return { created: replace.length, updated: inPlace.length }
+}
+
+/**
+ * The breakdown without its numbers: the sentences, flags and dates a reader sees. Component values
+ * drift every second (recency decays continuously); rewriting every active user's snapshot for that
+ * drift would cost a write per user per rescore and tell nobody anything new.
+ */
+function wordsOf(breakdown: string): string {
+	try {
+		return JSON.stringify(JSON.parse(breakdown), (_key, value: unknown) => (typeof value === 'number' ? undefined : value))
+	} catch {
+		return breakdown
+	}
 }
 
 function sameValues(draft: SnapshotDraft, current: StoredSnapshot): boolean {
@@ -166,20 +178,27 @@ export function parseAccountBreakdown(json: string): AccountBreakdown | null {
 	}
 }
 
-/** Mean contribution of each component over a set of users' breakdowns, largest first. */
-export function averageComponents(lists: ReadonlyArray<readonly ScoreComponent[]>): ComponentAverage[] {
-	const sums = new Map<string, { label: string; sum: number }>()
-	for (const list of lists) {
-		for (const c of list) {
-			const entry = sums.get(c.key) ?? { label: c.label, sum: 0 }
-			entry.sum += c.contribution
-			sums.set(c.key, entry)
+/** Running sums of each component's contribution over an account's users, for the mean "drivers". */
+export class ComponentSums {
+	private readonly sums = new Map<string, { label: string; sum: number }>()
+	private count = 0
+
+	add(components: readonly ScoreComponent[]) {
+		this.count++
+		for (const c of components) {
+			const entry = this.sums.get(c.key)
+			if (entry) entry.sum += c.contribution
+			else this.sums.set(c.key, { label: c.label, sum: c.contribution })
 		}
 	}
-	const n = Math.max(1, lists.length)
-	return [...sums]
-		.map(([key, { label, sum }]) => ({ key, label, contribution: Math.round((sum / n) * 10) / 10 }))
-		.sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key))
+
+	/** Mean points per component, largest first. */
+	averages(): ComponentAverage[] {
+		const n = Math.max(1, this.count)
+		return [...this.sums]
+			.map(([key, { label, sum }]) => ({ key, label, contribution: Math.round((sum / n) * 10) / 10 }))
+			.sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key))
+	}
 }
 
 export type ScoreView = {

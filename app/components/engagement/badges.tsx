@@ -1,0 +1,35 @@
+import { QUADRANT_DESCRIPTIONS, QUADRANT_LABELS, type Quadrant } from '#app/domain/scoring/quadrant.ts'
+import { SEGMENT_DESCRIPTIONS, SEGMENT_LABELS, type Segment } from '#app/domain/scoring/segments.ts'
+
+const base = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap'
+
+const SEGMENT_COLORS: Record<Segment, string> = {
+	HIGH_PERFORMER: 'bg-green-100 text-green-800',
+	UNTRAINED: 'bg-brand-100 text-brand-900',
+	UNMOTIVATED: 'bg-amber-100 text-amber-900',
+	NEED_TO_EXIT: 'bg-red-100 text-red-800',
+}
+
+/** Staff-only: a segment names how we see a customer. */
+export function SegmentBadge({ segment }: { segment: Segment }) {
+	return (
+		<span className={`${base} ${SEGMENT_COLORS[segment]}`} title={SEGMENT_DESCRIPTIONS[segment]} data-testid="segment">
+			{SEGMENT_LABELS[segment]}
+		</span>
+	)
+}
+
+const QUADRANT_COLORS: Record<Quadrant, string> = {
+	SUCCESS: 'bg-green-100 text-green-800',
+	FLIGHT_RISK: 'bg-amber-100 text-amber-900',
+	FIX_COST: 'bg-sky-100 text-sky-900',
+	RECONSIDER: 'bg-red-100 text-red-800',
+}
+
+export function QuadrantBadge({ quadrant }: { quadrant: Quadrant }) {
+	return (
+		<span className={`${base} ${QUADRANT_COLORS[quadrant]}`} title={QUADRANT_DESCRIPTIONS[quadrant]} data-testid="quadrant">
+			{QUADRANT_LABELS[quadrant]}
+		</span>
+	)
+}

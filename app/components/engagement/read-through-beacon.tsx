@@ -1,0 +1,92 @@
+import { useEffect, useRef } from 'react'
+
+/** Reaching the end counts after this many seconds on the page (a fast scroll is not a read). */
+const END_MIN_SECONDS = 8
+/** Or this share of the article's reading time spent with the page visible, within bounds. */
+const READ_SHARE = 0.6
+const READ_MIN_SECONDS = 30
+const READ_MAX_SECONDS = 180
+
+/**
+ * Reports an article read-through once per page view: when the reader reached the end of the
+ * article (after a few seconds), or spent a real share of its reading time with the page visible.
+ * Renders the marker at the article's end. A failed send is retried with the same clientEventId,
+ * so the server counts it once.
+ */
+export function ReadThroughBeacon({ slug, readingMinutes }: { slug: string; readingMinutes: number }) {
+	const marker = useRef<HTMLDivElement>(null)
+	useEffect(() => {
+		const clientEventId = newUuid()
+		const readSeconds = Math.min(READ_MAX_SECONDS, Math.max(READ_MIN_SECONDS, readingMinutes * 60 * READ_SHARE))
+		let sent = false
+		let reachedEnd = false
+		let visibleMs = 0
+		let visibleSince = document.visibilityState === 'visible' ? performance.now() : null
+		const seconds = () => (visibleMs + (visibleSince === null ? 0 : performance.now() - visibleSince)) / 1000
+
+		const send = () => {
+			if (sent) return
+			sent = true
+			const body = JSON.stringify({
+				clientEventId,
+				kind: 'article_read',
+				itemKey: `article:${slug}`,
+				data: { seconds: Math.round(seconds()), reachedEnd },
+			})
+			void post(body).catch(() => setTimeout(() => void post(body).catch(() => {}), 2000))
+		}
+		const check = () => {
+			if (sent) return
+			if ((reachedEnd && seconds() >= END_MIN_SECONDS) || seconds() >= readSeconds) send()
+		}
+		const onVisibility = () => {
+			if (document.visibilityState === 'visible') visibleSince ??= performance.now()
+			else if (visibleSince !== null) {
+				visibleMs += performance.now() - visibleSince
+				visibleSince = null
+			}
+		}
+		const observer = new IntersectionObserver((entries) => {
+			if (entries.some((e) => e.isIntersecting)) {
+				reachedEnd = true
+				check()
+			}
+		})
+		if (marker.current) observer.observe(marker.current)
+		const timer = setInterval(check, 1000)
+		document.addEventListener('visibilitychange', onVisibility)
+		return () => {
+			clearInterval(timer)
+			observer.disconnect()
+			document.removeEventListener('visibilitychange', onVisibility)
+		}
+	}, [slug, readingMinutes])
+	return <div ref={marker} aria-hidden data-testid="read-marker" />
+}
+
+/** fetch with keepalive survives the page being left; sendBeacon is the fallback. */
+async function post(body: string) {
+	if (typeof fetch === 'function') {
+		const response = await fetch('/api/events', {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body,
+			keepalive: true,
+			credentials: 'same-origin',
+		})
+		// A 4xx will not get better by retrying; only network failures and 5xx are retried.
+		if (response.status >= 500) throw new Error(`events: ${response.status}`)
+		return
+	}
+	if (!navigator.sendBeacon('/api/events', new Blob([body], { type: 'text/plain' }))) throw new Error('beacon refused')
+}
+
+/** crypto.randomUUID exists only on https and localhost; getRandomValues everywhere. */
+function newUuid(): string {
+	if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+	const b = crypto.getRandomValues(new Uint8Array(16))
+	b[6] = (b[6]! & 0x0f) | 0x40
+	b[8] = (b[8]! & 0x3f) | 0x80
+	const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}

@@ -1,0 +1,45 @@
+import { PassThrough } from 'node:stream'
+import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import { RemixServer } from '@remix-run/react'
+import { isbot } from 'isbot'
+import { renderToPipeableStream } from 'react-dom/server'
+import { startScoringJobs } from '#app/domain/scoring/jobs.server.ts'
+
+/**
+ * Remix's default Node entry (streaming, bots get the complete document), plus the in-process
+ * background work the portal needs: rescoring after new engagement and the scheduled full
+ * recompute (SCORING_INTERVAL_MINUTES; 0 turns the schedule off).
+ */
+startScoringJobs()
+
+const ABORT_DELAY = 5_000
+
+export default function handleRequest(
+	request: Request,
+	responseStatusCode: number,
+	responseHeaders: Headers,
+	remixContext: EntryContext,
+) {
+	const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
+	return new Promise((resolve, reject) => {
+		let shellRendered = false
+		const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
+			[waitForAll ? 'onAllReady' : 'onShellReady']() {
+				shellRendered = true
+				const body = new PassThrough()
+				responseHeaders.set('Content-Type', 'text/html')
+				resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+				pipe(body)
+			},
+			onShellError(error: unknown) {
+				reject(error)
+			},
+			onError(error: unknown) {
+				responseStatusCode = 500
+				// Errors before the shell reject above and are logged by Remix; later ones only here.
+				if (shellRendered) console.error(error)
+			},
+		})
+		setTimeout(abort, ABORT_DELAY)
+	})
+}

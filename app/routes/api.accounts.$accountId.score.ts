@@ -1,0 +1,21 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { accountScoreJson, getOrComputeAccountScore } from '#app/domain/scoring/queries.server.ts'
+import { getUser, isStaff } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+
+/**
+ * GET /api/accounts/:accountId/score: current skill, will, segment, quadrant and breakdown.
+ * Staff read any account; a customer reads their own account's scores, without segment or quadrant.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await getUser(request)
+	if (!user) return Response.json({ error: 'Sign in first.' }, { status: 401 })
+	const accountId = params.accountId ?? ''
+	const staff = isStaff(user)
+	if (!staff && user.accountId !== accountId) return Response.json({ error: 'Not found.' }, { status: 404 })
+	const account = await prisma.account.findUnique({ where: { id: accountId }, select: { id: true, name: true, tier: true } })
+	if (!account) return Response.json({ error: 'Not found.' }, { status: 404 })
+	const score = await getOrComputeAccountScore(account.id)
+	if (!score) return Response.json({ error: 'Not scored yet.' }, { status: 404 })
+	return Response.json(accountScoreJson(account, score, staff), { headers: { 'Cache-Control': 'private, no-store' } })
+}

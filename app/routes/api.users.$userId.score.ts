@@ -1,0 +1,22 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { getOrComputeUserScore, userScoreJson } from '#app/domain/scoring/queries.server.ts'
+import { getUser, isStaff } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+
+/** GET /api/users/:userId/score: current skill, will, segment and breakdown. Staff, or the user themself. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await getUser(request)
+	if (!user) return Response.json({ error: 'Sign in first.' }, { status: 401 })
+	const userId = params.userId ?? ''
+	const staff = isStaff(user)
+	// Anyone else's id reads as unknown, so ids cannot be probed.
+	if (!staff && user.id !== userId) return Response.json({ error: 'Not found.' }, { status: 404 })
+	const subject = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, accountId: true } })
+	if (!subject) return Response.json({ error: 'Not found.' }, { status: 404 })
+	if (subject.role !== 'CUSTOMER' || !subject.accountId) {
+		return Response.json({ error: 'Only customers of an account are scored.' }, { status: 404 })
+	}
+	const score = await getOrComputeUserScore(subject.id)
+	if (!score) return Response.json({ error: 'Not scored yet.' }, { status: 404 })
+	return Response.json(userScoreJson(subject, score, staff), { headers: { 'Cache-Control': 'private, no-store' } })
+}

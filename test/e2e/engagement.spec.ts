@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test'
+import { signIn } from './support.ts'
+
+// Runs on the seeded demo data (prisma/seed-engagement.ts): tier2@demo.test is Untrained, and Atlas
+// Retail Group, a Tier 1 account of csm@demo.test, is Unmotivated with a five-whys check-in task.
+
+test('an Untrained customer sees a recommended training path on their home page', async ({ page }) => {
+	await signIn(page, 'tier2@demo.test')
+	await page.goto('/')
+	const steps = page.getByTestId('recommended-steps')
+	await expect(steps.getByRole('heading', { name: 'Recommended next steps' })).toBeVisible()
+	const first = steps.locator('li').first()
+	await expect(first).toHaveAttribute('data-kind', 'path')
+	await expect(first).toContainText('Builds your skills in')
+	// The customer never sees how we segment them.
+	await expect(page.locator('body')).not.toContainText('Untrained')
+	const link = first.getByRole('link')
+	const title = (await link.textContent())!.trim()
+	await link.click()
+	await expect(page).toHaveURL(/\/paths\/[a-z0-9-]+$/)
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(title)
+})
+
+test('the CSM sees the task raised for an Unmotivated account, with its evidence, and marks it done', async ({ page }) => {
+	await signIn(page, 'csm@demo.test')
+	await page.goto('/console/accounts')
+	const atlasRow = page.getByRole('row').filter({ hasText: 'Atlas Retail Group' })
+	await expect(atlasRow.getByTestId('segment')).toHaveText('Unmotivated')
+
+	await page.getByRole('link', { name: 'Tasks' }).first().click()
+	await expect(page).toHaveURL(/\/console\/tasks$/)
+	const task = page.getByTestId('task').filter({ hasText: 'Atlas Retail Group' })
+	await expect(task).toHaveAttribute('data-kind', 'ROOT_CAUSE_CHECKIN')
+	await expect(task.getByRole('heading')).toHaveText('Five-whys check-in with Atlas Retail Group: find why engagement dropped')
+	const evidence = task.getByTestId('task-evidence')
+	await expect(evidence).toContainText(/Skill \d+, will \d+ \(Unmotivated\)/)
+	await expect(evidence).toContainText(/active minutes\/week against 120 expected/)
+	await expect(evidence).toContainText("Objective 'Stores using the daily sales dashboard'")
+
+	// The account page explains the segment.
+	await task.getByRole('link', { name: 'Atlas Retail Group' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Atlas Retail Group')
+	await expect(page.getByTestId('segment').first()).toHaveText('Unmotivated')
+	await expect(page.getByTestId('account-explanations')).toContainText('Product usage will')
+	await expect(page.getByTestId('account-user')).toHaveCount(4)
+
+	await page.goto('/console/tasks')
+	await page.getByTestId('task').filter({ hasText: 'Atlas Retail Group' }).getByRole('button', { name: 'Mark done' }).click()
+	await expect(page.getByTestId('task-done')).toContainText('Five-whys check-in with Atlas Retail Group')
+	await expect(page.getByTestId('task').filter({ hasText: 'Atlas Retail Group' })).toHaveCount(0)
+})
+
+test('reading an article to its end sends one read-through beacon', async ({ page }) => {
+	test.setTimeout(45_000)
+	await signIn(page, 'tier2@demo.test')
+	const beacon = page.waitForResponse((r) => r.url().endsWith('/api/events') && r.request().method() === 'POST', { timeout: 30_000 })
+	await page.goto('/kb/share-a-dashboard')
+	await page.getByTestId('read-marker').scrollIntoViewIfNeeded()
+	const response = await beacon
+	expect(response.status()).toBe(201)
+	const body = response.request().postDataJSON() as { kind: string; itemKey: string; clientEventId: string }
+	expect(body).toMatchObject({ kind: 'article_read', itemKey: 'article:share-a-dashboard' })
+	// A retry of the same beacon is counted once.
+	const retry = await page.request.post('/api/events', { data: body })
+	expect(retry.status()).toBe(200)
+	expect(await retry.json()).toEqual({ recorded: 0, duplicates: 1 })
+})

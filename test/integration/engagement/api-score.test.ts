@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, test } from 'vitest'
+import { loader as accountScore } from '#app/routes/api.accounts.$accountId.score.ts'
+import { loader as userScore } from '#app/routes/api.users.$userId.score.ts'
+import { rescoreUsers } from '#app/domain/scoring/recompute.server.ts'
+import { cookieFor, createUser } from '#test/support/requests.ts'
+import { call, history, jsonOf, NOW, statusOf, world } from './helpers.ts'
+
+let w: Awaited<ReturnType<typeof world>>
+let other: Awaited<ReturnType<typeof world>>
+const cookies: Record<string, string> = {}
+beforeAll(async () => {
+	w = await world({ users: 2 })
+	other = await world({ users: 1 })
+	await history(w.users[0]!, 'skilled-active')
+	await history(w.users[1]!, 'unskilled-active')
+	await rescoreUsers(w.users.map((u) => u.id), { now: NOW })
+	cookies.csm = w.csmCookie
+	cookies.otherCsm = other.csmCookie
+	cookies.editor = await cookieFor((await createUser('EDITOR')).id)
+	cookies.customer = await cookieFor(w.users[0]!.id)
+	cookies.colleague = await cookieFor(w.users[1]!.id)
+})
+
+const getUser = (id: string, cookie?: string) => call(userScore, `/api/users/${id}/score`, { userId: id }, { cookie })
+const getAccount = (id: string, cookie?: string) => call(accountScore, `/api/accounts/${id}/score`, { accountId: id }, { cookie })
+
+describe('GET /api/users/:id/score', () => {
+	test('staff read any user: scores, segment and the breakdown of each', async () => {
+		for (const cookie of [cookies.csm!, cookies.otherCsm!, cookies.editor!]) {
+			const result = await getUser(w.users[0]!.id, cookie)
+			expect(statusOf(result)).toBe(200)
+			const body = await jsonOf<{ skill: number; segment: string; breakdown: { skill: { components: unknown[] } } }>(result)
+			expect(body.segment).toBe('HIGH_PERFORMER')
+			expect(body.breakdown.skill.components.length).toBe(4)
+		}
+	})
+
+	test('a customer reads their own score without the segment, and nobody else’s', async () => {
+		const own = await jsonOf<Record<string, unknown>>(await getUser(w.users[0]!.id, cookies.customer))
+		expect(own.skill).toEqual(expect.any(Number))
+		expect(own).not.toHaveProperty('segment')
+		expect(statusOf(await getUser(w.users[1]!.id, cookies.customer))).toBe(404)
+		expect(statusOf(await getUser(other.users[0]!.id, cookies.customer))).toBe(404)
+		expect(statusOf(await getUser(w.users[0]!.id))).toBe(401)
+	})
+
+	test('a user never scored is scored on request', async () => {
+		const result = await getUser(other.users[0]!.id, cookies.csm)
+		expect(statusOf(result)).toBe(200)
+		expect((await jsonOf<{ lowEvidence: boolean }>(result)).lowEvidence).toBe(true)
+	})
+})
+
+describe('GET /api/accounts/:id/score', () => {
+	test('staff get segment, quadrant and the happiness × value reasons', async () => {
+		const body = await jsonOf<{ segment: string; quadrant: string; breakdown: { value: { explanation: string }; explanations: string[] } }>(
+			await getAccount(w.account.id, cookies.csm),
+		)
+		expect(['HIGH_PERFORMER', 'UNTRAINED', 'UNMOTIVATED', 'NEED_TO_EXIT']).toContain(body.segment)
+		expect(['SUCCESS', 'FLIGHT_RISK', 'FIX_COST', 'RECONSIDER']).toContain(body.quadrant)
+		expect(body.breakdown.value.explanation).toMatch(/ARR/)
+		expect(body.breakdown.explanations[0]).toMatch(/2 of 2 users active/)
+	})
+
+	test('a customer of the account gets the scores but not our margin or their segment; other accounts are not found', async () => {
+		const own = await jsonOf<Record<string, unknown> & { breakdown: Record<string, unknown> }>(await getAccount(w.account.id, cookies.colleague))
+		expect(own.skill).toEqual(expect.any(Number))
+		expect(own).not.toHaveProperty('segment')
+		expect(own).not.toHaveProperty('quadrant')
+		expect(own.breakdown).not.toHaveProperty('value')
+		expect(JSON.stringify(own)).not.toMatch(/ARR|margin/)
+		expect(statusOf(await getAccount(other.account.id, cookies.customer))).toBe(404)
+		expect(statusOf(await getAccount('no-such-account', cookies.csm))).toBe(404)
+		expect(statusOf(await getAccount(w.account.id))).toBe(401)
+	})
+})
