@@ -38,7 +38,8 @@ async function waitFor(url: string) {
 export async function startPortal(port: number, env: Record<string, string>): Promise<ChildProcess> {
 	// remix-serve itself rather than through npx, so killing the child stops the server.
 	const child = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', './build/server/index.js'], {
-		env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' },
+		// No scheduled full recompute during a measurement unless the bench asks for one.
+		env: { ...process.env, SCORING_INTERVAL_MINUTES: '0', ...env, PORT: String(port), NODE_ENV: 'production' },
 		stdio: ['ignore', 'ignore', 'inherit'],
 	})
 	try {
