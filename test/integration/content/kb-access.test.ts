@@ -1,40 +1,22 @@
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { syncArticles } from '#app/domain/content/article-sync.server.ts'
 import { action as articleAction, loader as articleLoader } from '#app/routes/kb.$slug.tsx'
 import { loader as kbLoader } from '#app/routes/kb._index.tsx'
 import { prisma } from '#app/utils/db.server.ts'
+import { articleSource, syncFixtureArticles } from '#test/support/content.ts'
 import { cookieFor, createAccount, createUser, makeRequest, settle } from '#test/support/requests.ts'
-
-const fm = (slug: string, audience: string) => `---
-title: Article ${slug}
-slug: ${slug}
-summary: Summary of ${slug} that is long enough for validation.
-category: reports
-tags: [reports]
-audience: ${audience}
-productArea: Reports
-updated: 2026-09-01
-related: []
----
-`
 
 const TIER1_BLOCK = 'zebracorn executive review'
 const TIER1_ONLY = 'moonfrost strategic secret'
 
 const cookies: Record<string, string> = {}
 beforeAll(async () => {
-	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kb-access-'))
-	await fs.mkdir(path.join(dir, 'articles'))
-	await fs.writeFile(path.join(dir, 'articles', 'open-guide.mdx'), fm('open-guide', 'public') + '## Start\n\nPublic words.\n')
-	await fs.writeFile(
-		path.join(dir, 'articles', 'mixed-guide.mdx'),
-		fm('mixed-guide', 'customers') + `## Start\n\nFor everyone.\n\n<Audience min="tier1">\n${TIER1_BLOCK} details.\n</Audience>\n`,
-	)
-	await fs.writeFile(path.join(dir, 'articles', 'tier1-guide.mdx'), fm('tier1-guide', 'tier1') + `## Start\n\n${TIER1_ONLY}.\n`)
-	const report = await syncArticles(dir)
+	const { report } = await syncFixtureArticles({
+		'open-guide': articleSource('open-guide', { audience: 'public', body: '## Start\n\nPublic words.\n' }),
+		'mixed-guide': articleSource('mixed-guide', {
+			body: `## Start\n\nFor everyone.\n\n<Audience min="tier1">\n${TIER1_BLOCK} details.\n</Audience>\n`,
+		}),
+		'tier1-guide': articleSource('tier1-guide', { audience: 'tier1', body: `## Start\n\n${TIER1_ONLY}.\n` }),
+	})
 	expect(report.errors).toEqual([])
 	const tier1 = await createAccount({ arr: 900_000, strategic: true, expansionPotential: 80, nps: 50 })
 	const tier3 = await createAccount()

@@ -1,37 +1,18 @@
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { syncArticles } from '#app/domain/content/article-sync.server.ts'
 import { action as eventsAction, loader as eventsLoader } from '#app/routes/api.events.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { articleSource, syncFixtureArticles } from '#test/support/content.ts'
 import { cookieFor, createAccount, createUser, makeRequest, settle } from '#test/support/requests.ts'
 import { beacon, jsonOf, statusOf } from './helpers.ts'
-
-const article = (slug: string, audience: string) => `---
-title: Article ${slug}
-slug: ${slug}
-summary: Summary of ${slug} that is long enough for validation.
-category: reports
-tags: [reports]
-audience: ${audience}
-productArea: Reports
-updated: 2026-09-01
-related: []
----
-## Start
-
-Words of ${slug}.
-`
 
 let reader: { id: string; cookie: string }
 let other: { id: string; cookie: string }
 beforeAll(async () => {
-	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'beacon-'))
-	await fs.mkdir(path.join(dir, 'articles'))
-	await fs.writeFile(path.join(dir, 'articles', 'open-guide.mdx'), article('open-guide', 'customers'))
-	await fs.writeFile(path.join(dir, 'articles', 'vip-guide.mdx'), article('vip-guide', 'tier1'))
-	expect((await syncArticles(dir)).errors).toEqual([])
+	const { report } = await syncFixtureArticles({
+		'open-guide': articleSource('open-guide'),
+		'vip-guide': articleSource('vip-guide', { audience: 'tier1' }),
+	})
+	expect(report.errors).toEqual([])
 	const account = await createAccount()
 	const a = await createUser('CUSTOMER', { accountId: account.id })
 	const b = await createUser('CUSTOMER', { accountId: account.id })

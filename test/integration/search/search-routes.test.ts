@@ -1,36 +1,27 @@
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { syncArticles } from '#app/domain/content/article-sync.server.ts'
 import { loader as apiSearch } from '#app/routes/api.search.ts'
 import { loader as searchPage } from '#app/routes/search.tsx'
 import { loader as suggest } from '#app/routes/search.suggest.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { articleSource, syncFixtureArticles } from '#test/support/content.ts'
 import { cookieFor, createAccount, createUser, makeRequest } from '#test/support/requests.ts'
-
-const fm = (slug: string, title: string, audience: string) => `---
-title: ${title}
-slug: ${slug}
-summary: A summary for ${slug} that is long enough to pass.
-category: reports
-tags: [reports]
-audience: ${audience}
-productArea: Reports
-updated: 2026-09-01
----
-`
 
 const cookies: Record<string, string> = {}
 let tier3User: { id: string; accountId: string | null }
 beforeAll(async () => {
-	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'search-'))
-	await fs.mkdir(path.join(dir, 'articles'))
-	const write = (slug: string, source: string) => fs.writeFile(path.join(dir, 'articles', `${slug}.mdx`), source)
-	await write('schedule-a-report', fm('schedule-a-report', 'Schedule a report by email', 'customers') + '## Steps\n\nSend the weekly report to your team.\n\n<Audience min="tier1">\nAsk about the glimmerfox concierge.\n</Audience>\n')
-	await write('warehouse-secrets', fm('warehouse-secrets', 'Warehouse tuning for strategic accounts', 'tier1') + '## Tuning\n\nEnable the moonquartz accelerator.\n')
-	await write('public-intro', fm('public-intro', 'What the product does', 'public') + '## Intro\n\nDashboards and reports for everyone.\n')
-	expect((await syncArticles(dir)).errors).toEqual([])
+	const { report } = await syncFixtureArticles({
+		'schedule-a-report': articleSource('schedule-a-report', {
+			title: 'Schedule a report by email',
+			body: '## Steps\n\nSend the weekly report to your team.\n\n<Audience min="tier1">\nAsk about the glimmerfox concierge.\n</Audience>\n',
+		}),
+		'warehouse-secrets': articleSource('warehouse-secrets', {
+			title: 'Warehouse tuning for strategic accounts',
+			audience: 'tier1',
+			body: '## Tuning\n\nEnable the moonquartz accelerator.\n',
+		}),
+		'public-intro': articleSource('public-intro', { title: 'What the product does', audience: 'public', body: '## Intro\n\nDashboards and reports for everyone.\n' }),
+	})
+	expect(report.errors).toEqual([])
 	const tier1 = await createAccount({ arr: 900_000, strategic: true, expansionPotential: 80, nps: 50 })
 	const tier3 = await createAccount()
 	const t3 = await createUser('CUSTOMER', { accountId: tier3.id })
