@@ -37,11 +37,18 @@ export function requireSameOrigin(request: Request) {
 	}
 }
 
+// The root loader and the route loaders of one request all ask for the user: look the session up once.
+const userByRequest = new WeakMap<Request, Promise<SessionUser | null>>()
+
 /** The signed-in user or null. Mutating requests are origin-checked here, so every action that reads the user is covered. */
 export async function getUser(request: Request): Promise<SessionUser | null> {
 	requireSameOrigin(request)
-	const session = await getLiveSession(request)
-	return session?.user ?? null
+	let user = userByRequest.get(request)
+	if (!user) {
+		user = getLiveSession(request).then((session) => session?.user ?? null)
+		userByRequest.set(request, user)
+	}
+	return user
 }
 
 export async function getReader(request: Request): Promise<{ user: SessionUser | null; reader: Reader }> {

@@ -31,8 +31,11 @@ export function ArticleList({ articles, empty = 'No articles here yet.' }: { art
 	)
 }
 
+// One formatter for every date on a page: building one per call costs more than the whole render of a list item.
+const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+
 export function formatDate(value: string | Date) {
-	return new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+	return shortDate.format(new Date(value))
 }
 
 export function categoryLabel(category: string) {
