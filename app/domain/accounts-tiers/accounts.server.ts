@@ -1,5 +1,5 @@
 import { prisma } from '#app/utils/db.server.ts'
-import { servicesOf, SERVICE_LABELS } from './service-matrix.ts'
+import { servicesOf, SERVICE_LABELS, tierHas } from './service-matrix.ts'
 import { tierLabel } from './tier-rules.ts'
 
 /** What a customer's home page shows about their account: tier, what it includes, their CSM. */
@@ -17,7 +17,7 @@ export async function getAccountOverview(accountId: string) {
 		services: servicesOf(account.tier)
 			.filter((s) => s !== 'contentTeasers')
 			.map((s) => SERVICE_LABELS[s]),
-		csm: account.tier === 1 ? account.csm : null,
+		csm: tierHas(account.tier, 'namedCsm') ? account.csm : null,
 	}
 }
 

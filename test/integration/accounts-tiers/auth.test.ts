@@ -166,3 +166,17 @@ describe('authorisation helpers', () => {
 		expect(accounts.map((a) => a.id)).toEqual([mine.id])
 	})
 })
+
+describe('contact page', () => {
+	test('a Tier 1 customer sees their named CSM; a Tier 3 customer the shared team; signed-out visitors sign in', async () => {
+		const { loader: contactLoader } = await import('#app/routes/contact.tsx')
+		const csm = await createUser('CSM', { name: 'Casey Named' })
+		const tier1 = await createAccount({ arr: 900_000, strategic: true, expansionPotential: 80, nps: 50, csmId: csm.id })
+		const tier1Cookie = await cookieFor((await createUser('CUSTOMER', { accountId: tier1.id })).id)
+		const tier3Cookie = await cookieFor((await createUser('CUSTOMER', { accountId: (await createAccount({ csmId: csm.id })).id })).id)
+		expect((await contactLoader(args(makeRequest('/contact', { cookie: tier1Cookie })))).csm).toMatchObject({ name: 'Casey Named' })
+		// Tier 3 has no named CSM in the service matrix, even when the account row has one.
+		expect((await contactLoader(args(makeRequest('/contact', { cookie: tier3Cookie })))).csm).toBeNull()
+		expect(((await settle(() => contactLoader(args(makeRequest('/contact'))))) as Response).status).toBe(302)
+	})
+})
