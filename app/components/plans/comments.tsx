@@ -38,3 +38,27 @@ export function CommentForm({ action, objectiveId, label }: { action: string; ob
 		</fetcher.Form>
 	)
 }
+
+/** The plan-level comment thread with its form, the same for the customer's and the CSM's view. */
+export function PlanCommentsSection({
+	comments,
+	action,
+	canComment,
+	className,
+}: {
+	comments: PlanCommentView[]
+	action: string
+	canComment: boolean
+	className: string
+}) {
+	return (
+		<section aria-labelledby="plan-comments" className={`${className} space-y-3`}>
+			<h2 id="plan-comments" className="text-lg font-semibold">
+				Comments on the plan
+			</h2>
+			<CommentList comments={comments} label="Comments on the plan" />
+			{comments.length === 0 ? <p className="text-sm text-slate-500">No comments yet.</p> : null}
+			{canComment ? <CommentForm action={action} label="Add a comment" /> : null}
+		</section>
+	)
+}

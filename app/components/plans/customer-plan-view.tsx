@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import type { PlanAccess } from '#app/domain/plans/plan-state.ts'
 import type { PlanPage } from '#app/domain/plans/queries.server.ts'
 import { PlanStatusBadge } from './badges.tsx'
-import { CommentForm, CommentList } from './comments.tsx'
+import { CommentForm, PlanCommentsSection } from './comments.tsx'
 import { DeliveryRatingForm, ObjectiveResponse, PlanResponse } from './customer-actions.tsx'
 import { formatDay } from './format.ts'
 import { ObjectiveCard } from './objective-card.tsx'
@@ -99,14 +99,7 @@ export function CustomerPlanView({
 						) : null}
 					</section>
 
-					<section aria-labelledby="plan-comments" className={`${sectionCard} space-y-3`}>
-						<h2 id="plan-comments" className="text-lg font-semibold">
-							Comments on the plan
-						</h2>
-						<CommentList comments={content.comments} label="Comments on the plan" />
-						{content.comments.length === 0 ? <p className="text-sm text-slate-500">No comments yet.</p> : null}
-						{access.canComment ? <CommentForm action={action} label="Add a comment" /> : null}
-					</section>
+					<PlanCommentsSection comments={content.comments} action={action} canComment={access.canComment} className={sectionCard} />
 
 					<PlanHistory history={content.history} />
 				</>
