@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { EventDataSchema, EventKindSchema, ItemKeySchema, type EventData } from '#app/domain/engagement/event-kinds.ts'
 import { recordEvents, type EventInput } from '#app/domain/engagement/record.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { detectFormat, firstIssue, InstantCell, isRowError, readRecords, type ImportFormat, type RowError } from './import-format.server.ts'
+import { detectFormat, firstIssue, importRecords, InstantCell, type ImportFormat, type RowError } from './import-format.server.ts'
 
 /**
  * Engagement history from a team's analytics tool, as NDJSON or CSV:
@@ -47,7 +47,6 @@ export type EventsImportReport = {
 	changedUserIds: string[]
 }
 
-const MAX_REPORTED_ERRORS = 200
 const CHUNK = 400
 /** Clock skew we tolerate on imported timestamps. */
 const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
@@ -60,35 +59,17 @@ export async function importEvents(
 	const now = opts.now ?? new Date()
 	const report: EventsImportReport = { format, rows: 0, created: 0, unchanged: 0, errors: [], moreErrors: 0, changedUserIds: [] }
 	const changed = new Set<string>()
-	const fail = (error: RowError) => {
-		if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error)
-		else report.moreErrors++
-	}
-	let chunk: Array<{ line: number; row: EventRow }> = []
-	for (const record of readRecords(text, format)) {
-		report.rows++
-		if (isRowError(record)) {
-			fail(record)
-			continue
-		}
-		const parsed = EventRowSchema.safeParse(record.fields)
-		if (!parsed.success) {
-			fail({ line: record.line, message: firstIssue(parsed.error) })
-			continue
-		}
-		if (parsed.data.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-			fail({ line: record.line, message: 'occurredAt: is in the future' })
-			continue
-		}
-		chunk.push({ line: record.line, row: parsed.data })
-		if (chunk.length >= CHUNK) {
-			await loadChunk(chunk, report, changed, fail)
-			chunk = []
-		}
-	}
-	if (chunk.length) await loadChunk(chunk, report, changed, fail)
-	report.errors.sort((a, b) => a.line - b.line)
-	report.changedUserIds = [...changed]
+	const result = await importRecords<EventRow>(text, format, {
+		chunkSize: CHUNK,
+		parse: (fields) => {
+			const parsed = EventRowSchema.safeParse(fields)
+			if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) }
+			if (parsed.data.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return { ok: false, error: 'occurredAt: is in the future' }
+			return { ok: true, row: parsed.data }
+		},
+		load: (chunk, fail) => loadChunk(chunk, report, changed, fail),
+	})
+	Object.assign(report, result, { changedUserIds: [...changed] })
 	return report
 }
 

@@ -26,6 +26,49 @@ export function isRowError(value: RawRecord | RowError): value is RowError {
 	return 'message' in value
 }
 
+export type ParsedRow<Row> = { ok: true; row: Row } | { ok: false; error: string }
+export type ChunkLoader<Row> = (chunk: Array<{ line: number; row: Row }>, fail: (error: RowError) => void) => Promise<void>
+
+const MAX_REPORTED_ERRORS = 200
+
+/**
+ * The loop every import shares: read the records, parse each, and hand the good rows to `load` in
+ * chunks (a bounded number of transactions for a large file). Bad rows are collected by line, the
+ * list capped, and never stop the good ones.
+ */
+export async function importRecords<Row>(
+	text: string,
+	format: ImportFormat,
+	opts: { chunkSize: number; parse: (fields: Record<string, unknown>) => ParsedRow<Row>; load: ChunkLoader<Row> },
+): Promise<{ rows: number; errors: RowError[]; moreErrors: number }> {
+	const result = { rows: 0, errors: [] as RowError[], moreErrors: 0 }
+	const fail = (error: RowError) => {
+		if (result.errors.length < MAX_REPORTED_ERRORS) result.errors.push(error)
+		else result.moreErrors++
+	}
+	let chunk: Array<{ line: number; row: Row }> = []
+	for (const record of readRecords(text, format)) {
+		result.rows++
+		if (isRowError(record)) {
+			fail(record)
+			continue
+		}
+		const parsed = opts.parse(record.fields)
+		if (!parsed.ok) {
+			fail({ line: record.line, message: parsed.error })
+			continue
+		}
+		chunk.push({ line: record.line, row: parsed.row })
+		if (chunk.length >= opts.chunkSize) {
+			await opts.load(chunk, fail)
+			chunk = []
+		}
+	}
+	if (chunk.length) await opts.load(chunk, fail)
+	result.errors.sort((a, b) => a.line - b.line)
+	return result
+}
+
 function* readNdjson(text: string): Generator<RawRecord | RowError> {
 	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
 	for (let i = 0; i < lines.length; i++) {

@@ -4,11 +4,11 @@ import {
 	DayCell,
 	detectFormat,
 	firstIssue,
+	importRecords,
 	InstantCell,
-	isRowError,
 	NumberCell,
-	readRecords,
 	type ImportFormat,
+	type ParsedRow,
 	type RowError,
 } from './import-format.server.ts'
 
@@ -77,42 +77,22 @@ export type ImportReport = {
 	changedAccountIds: string[]
 }
 
-const MAX_REPORTED_ERRORS = 200
 const CHUNK = 300
 
 export async function importSignals(text: string, opts: { fileName?: string; format?: ImportFormat } = {}): Promise<ImportReport> {
 	const format = opts.format ?? detectFormat(text, opts.fileName)
 	const report: ImportReport = { format, rows: 0, created: 0, updated: 0, unchanged: 0, errors: [], moreErrors: 0, changedAccountIds: [] }
 	const changed = new Set<string>()
-	const fail = (error: RowError) => {
-		if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error)
-		else report.moreErrors++
-	}
-	let chunk: Parsed[] = []
-	for (const record of readRecords(text, format)) {
-		report.rows++
-		if (isRowError(record)) {
-			fail(record)
-			continue
-		}
-		const parsed = parseSignalRow(record.fields)
-		if (!parsed.ok) {
-			fail({ line: record.line, message: parsed.error })
-			continue
-		}
-		chunk.push({ line: record.line, row: parsed.row })
-		if (chunk.length >= CHUNK) {
-			await loadChunk(chunk, report, changed, fail)
-			chunk = []
-		}
-	}
-	if (chunk.length) await loadChunk(chunk, report, changed, fail)
-	report.errors.sort((a, b) => a.line - b.line)
-	report.changedAccountIds = [...changed]
+	const result = await importRecords(text, format, {
+		chunkSize: CHUNK,
+		parse: parseSignalRow,
+		load: (chunk, fail) => loadChunk(chunk, report, changed, fail),
+	})
+	Object.assign(report, result, { changedAccountIds: [...changed] })
 	return report
 }
 
-function parseSignalRow(fields: Record<string, unknown>): { ok: true; row: Parsed['row'] } | { ok: false; error: string } {
+function parseSignalRow(fields: Record<string, unknown>): ParsedRow<Parsed['row']> {
 	const type = fields.type ?? ('metric' in fields ? 'usage' : 'kind' in fields ? 'survey' : undefined)
 	if (type === 'usage') {
 		const result = UsageRowSchema.safeParse(fields)
