@@ -61,10 +61,6 @@ export async function signIn(input: { email: string; password: string; ip: strin
 	return { ok: true, sessionId: session.id, userId: user.id }
 }
 
-export async function signOutEverywhere(userId: string) {
-	await prisma.session.deleteMany({ where: { userId } })
-}
-
 export type RegisterResult =
 	| { ok: true; userId: string; sessionId: string }
 	| { ok: false; field: 'email'; message: string }

@@ -87,8 +87,3 @@ export async function updateSearchIndex(changedItemKeys: readonly string[]): Pro
 	}
 	return { engine: engine.name, docs: await engine.count() }
 }
-
-/** For tests: forget the process's engine so the next call rebuilds. */
-export function resetSearchEngineForTests() {
-	current = null
-}
