@@ -4,13 +4,13 @@ import { PLAN_EVENT_KINDS, type PlanEventKind } from '#app/domain/plans/history-
 import type { Agreement, PlanStatus } from '#app/domain/plans/plan-state.ts'
 import type { InitiativeStatus } from '#app/domain/plans/schemas.ts'
 import { demoAccounts } from './demo-accounts.ts'
+import { DAY_MS } from '#app/utils/time.ts'
 
 /**
  * Success plans, built the same way for the demo seed and for tests. Times are given in days
  * relative to `now`, so a freshly seeded plan is on track or at risk as described, whatever the date.
  */
 
-const DAY_MS = 24 * 60 * 60 * 1000
 
 export type ObjectiveSpec = {
 	metric: string

@@ -1,3 +1,5 @@
+import { DAY_MS } from '#app/utils/time.ts'
+
 /**
  * How an objective is doing, computed from its measure, its current value and the calendar.
  *
@@ -42,7 +44,6 @@ export type ObjectiveAssessment = {
 	expected: number
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 
 export function direction(m: Pick<ObjectiveMeasure, 'baseline' | 'target'>): 'increase' | 'decrease' | 'hold' {
 	if (m.target > m.baseline) return 'increase'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DAY_MS } from '#app/utils/time.ts'
 
 /** Intents of the customer's plan page (`/plans/:planId`). */
 export const CUSTOMER_INTENTS = {
@@ -34,7 +35,6 @@ export const INITIATIVE_STATUS_LABELS: Record<InitiativeStatus, string> = {
 	DONE: 'Done',
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /** Midnight UTC of a day: date inputs arrive as UTC midnights, so due dates compare against this. */
 export function startOfUtcDay(date: Date): Date {

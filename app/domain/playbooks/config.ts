@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AudienceSchema } from '#app/domain/accounts-tiers/audience.ts'
-import { ConfigError, formatIssues } from '#app/domain/scoring/config-error.ts'
+import { ConfigError, formatIssues } from '#app/utils/config-error.ts'
 import { type ParseResult } from '#app/domain/scoring/config.ts'
 
 /**

@@ -1,9 +1,11 @@
 import { readableAudiences, readerFor } from '#app/domain/accounts-tiers/audience.ts'
 import { servicesOf, SERVICE_LABELS, type Service } from '#app/domain/accounts-tiers/service-matrix.ts'
 import { buildExitEvidence, type ObjectiveEvidence } from '#app/domain/playbooks/exit-evidence.ts'
-import { chunked, toActivityEvent, type UsageFacts } from '#app/domain/scoring/activity.server.ts'
+import { toActivityEvent, type UsageFacts } from '#app/domain/scoring/activity.server.ts'
+import { chunked } from '#app/utils/chunked.ts'
 import { type ActivityEvent } from '#app/domain/scoring/inputs.ts'
-import { DAY_MS, finite } from '#app/domain/scoring/math.ts'
+import { finite } from '#app/domain/scoring/math.ts'
+import { DAY_MS } from '#app/utils/time.ts'
 import { type AccountRollUp } from '#app/domain/scoring/segments.ts'
 import { prisma } from '#app/utils/db.server.ts'
 

@@ -2,7 +2,7 @@ import { canRead, readerFor, type Audience } from '#app/domain/accounts-tiers/au
 import { recommendationsFor, type AvailablePath, type Recommendation } from '#app/domain/playbooks/plan.ts'
 import { loadUserEvents } from '#app/domain/scoring/activity.server.ts'
 import { eventHorizonDays } from '#app/domain/scoring/config.ts'
-import { DAY_MS } from '#app/domain/scoring/math.ts'
+import { DAY_MS } from '#app/utils/time.ts'
 import { getCurrentUserScore } from '#app/domain/scoring/queries.server.ts'
 import { scoreUser } from '#app/domain/scoring/score-user.ts'
 import { type Segment } from '#app/domain/scoring/segments.ts'

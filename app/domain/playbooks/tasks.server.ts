@@ -1,6 +1,6 @@
 import { isUniqueViolation } from '#app/domain/engagement/beacon.server.ts'
 import { type PlaybookTask } from '#app/domain/playbooks/plan.ts'
-import { DAY_MS } from '#app/domain/scoring/math.ts'
+import { DAY_MS } from '#app/utils/time.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 /**

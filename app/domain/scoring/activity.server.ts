@@ -1,6 +1,7 @@
 import { isEventKind, parseEventData } from '#app/domain/engagement/event-kinds.ts'
 import { type ActivityEvent, type AccountSignals, type ProductUsageDay } from '#app/domain/scoring/inputs.ts'
-import { DAY_MS } from '#app/domain/scoring/math.ts'
+import { DAY_MS } from '#app/utils/time.ts'
+import { chunked } from '#app/utils/chunked.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 /**
@@ -13,18 +14,6 @@ type EventRow = { userId: string | null; kind: string; occurredAt: Date; itemKey
 export function toActivityEvent(row: EventRow): ActivityEvent | undefined {
 	if (!isEventKind(row.kind)) return undefined
 	return { kind: row.kind, at: row.occurredAt, itemKey: row.itemKey, data: parseEventData(row.data) }
-}
-
-/**
- * SQLite takes at most 999 bound parameters a statement, and Prisma only splits a bare `in` list:
- * any query with an id list and another condition goes through this.
- */
-export const MAX_IDS_PER_QUERY = 500
-
-export function chunked<T>(list: readonly T[], size = MAX_IDS_PER_QUERY): T[][] {
-	const out: T[][] = []
-	for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size))
-	return out
 }
 
 /** Events of these users since `since`, grouped by user, oldest first. */

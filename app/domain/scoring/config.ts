@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { EventKindSchema } from '#app/domain/engagement/event-kinds.ts'
-import { ConfigError, formatIssues } from '#app/domain/scoring/config-error.ts'
+import { ConfigError, formatIssues } from '#app/utils/config-error.ts'
 
 /**
  * Every weight, half-life and threshold of skill/will scoring, segments and the happiness × value

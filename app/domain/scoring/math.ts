@@ -1,4 +1,4 @@
-export const DAY_MS = 86_400_000
+import { DAY_MS } from '#app/utils/time.ts'
 
 /**
  * Weight of evidence that is `ageDays` old: 1 when fresh, 0.5 after one half-life, 0.25 after two.

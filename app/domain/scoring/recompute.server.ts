@@ -2,17 +2,11 @@ import { AccountFacts, accountEvidence, EvidenceContext, loadAccountFacts } from
 import { defaultPlaybookConfig, type PlaybookConfig } from '#app/domain/playbooks/config.ts'
 import { tasksFor } from '#app/domain/playbooks/plan.ts'
 import { raiseTasks, type PlannedTask } from '#app/domain/playbooks/tasks.server.ts'
-import {
-	chunked,
-	loadAccountSignals,
-	loadAccountUsage,
-	loadUserEvents,
-	MAX_IDS_PER_QUERY,
-	type AccountUsage,
-} from '#app/domain/scoring/activity.server.ts'
+import { loadAccountSignals, loadAccountUsage, loadUserEvents, type AccountUsage } from '#app/domain/scoring/activity.server.ts'
+import { chunked, MAX_IDS_PER_QUERY } from '#app/utils/chunked.ts'
 import { type ScoreComponent } from '#app/domain/scoring/breakdown.ts'
 import { eventHorizonDays, type ScoringConfig } from '#app/domain/scoring/config.ts'
-import { DAY_MS } from '#app/domain/scoring/math.ts'
+import { DAY_MS } from '#app/utils/time.ts'
 import { quadrantFor } from '#app/domain/scoring/quadrant.ts'
 import { scoreUser } from '#app/domain/scoring/score-user.ts'
 import { rollUpAccount, type Segment, type UserScoreForRollUp } from '#app/domain/scoring/segments.ts'

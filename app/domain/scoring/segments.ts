@@ -1,6 +1,7 @@
 import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/config.ts'
 import { type ProductUsageDay } from '#app/domain/scoring/inputs.ts'
-import { clamp, DAY_MS, decayWeight, finite, percent, plural } from '#app/domain/scoring/math.ts'
+import { clamp, decayWeight, finite, percent, plural } from '#app/domain/scoring/math.ts'
+import { DAY_MS } from '#app/utils/time.ts'
 import { featureAdoption } from '#app/domain/scoring/skill.ts'
 import { scoreWill } from '#app/domain/scoring/will.ts'
 

@@ -1,6 +1,7 @@
 import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/config.ts'
 import { type ActivityEvent, type ScoringEventData } from '#app/domain/scoring/inputs.ts'
-import { clamp, DAY_MS, decayWeight, finite } from '#app/domain/scoring/math.ts'
+import { clamp, decayWeight, finite } from '#app/domain/scoring/math.ts'
+import { DAY_MS } from '#app/utils/time.ts'
 import { difficultyWeight, scorable } from '#app/domain/scoring/skill.ts'
 
 export type SkillGapInput = {

@@ -1,7 +1,8 @@
 import { combine, type ScoreBreakdown } from '#app/domain/scoring/breakdown.ts'
 import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/config.ts'
 import { type ActivityEvent, type ProductUsageDay, type ScoringEventData, type UserActivity } from '#app/domain/scoring/inputs.ts'
-import { clamp, clamp01, DAY_MS, dayNumber, decayWeight, finite, percent, plural } from '#app/domain/scoring/math.ts'
+import { clamp, clamp01, dayNumber, decayWeight, finite, percent, plural } from '#app/domain/scoring/math.ts'
+import { DAY_MS } from '#app/utils/time.ts'
 
 /**
  * Skill: demonstrated competence, 0-100.

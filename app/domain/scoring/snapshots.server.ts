@@ -1,7 +1,7 @@
 import { type ScoreBreakdown, type ScoreComponent } from '#app/domain/scoring/breakdown.ts'
 import { QUADRANTS, type Quadrant } from '#app/domain/scoring/quadrant.ts'
 import { isSegment, type Segment } from '#app/domain/scoring/segments.ts'
-import { chunked } from '#app/domain/scoring/activity.server.ts'
+import { chunked } from '#app/utils/chunked.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 

@@ -1,7 +1,8 @@
 import { combine, NO_ACTIVITY_YET, type ScoreBreakdown } from '#app/domain/scoring/breakdown.ts'
 import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/config.ts'
 import { type ScoringEventData, type UserActivity } from '#app/domain/scoring/inputs.ts'
-import { clamp01, DAY_MS, dayNumber, decayWeight, finite, percent, plural, utcDay } from '#app/domain/scoring/math.ts'
+import { clamp01, dayNumber, decayWeight, finite, percent, plural, utcDay } from '#app/domain/scoring/math.ts'
+import { DAY_MS } from '#app/utils/time.ts'
 
 /**
  * Will: motivation shown by engagement, 0-100, over the last `windowDays` (UTC days).

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { defaultPlaybookConfig, parsePlaybookConfig, safeParsePlaybookConfig } from '#app/domain/playbooks/config.ts'
-import { ConfigError } from '#app/domain/scoring/config-error.ts'
+import { ConfigError } from '#app/utils/config-error.ts'
 
 describe('playbook config', () => {
 	test('defaults give every segment steps and every task a title', () => {

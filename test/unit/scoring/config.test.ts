@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ConfigError } from '#app/domain/scoring/config-error.ts'
+import { ConfigError } from '#app/utils/config-error.ts'
 import {
 	defaultScoringConfig,
 	eventHorizonDays,
