@@ -22,6 +22,30 @@ export const SEGMENT_DESCRIPTIONS: Record<Segment, string> = {
 	NEED_TO_EXIT: 'Low skill, low will',
 }
 
+/**
+ * What a stored score says about a subject: one of the four segments, or that the evidence is too
+ * thin to tell (the console, the API and the plays then say so instead of guessing; the segment
+ * the evidence leans to is kept in the breakdown as `leaning`).
+ */
+export const NOT_ENOUGH_EVIDENCE = 'NOT_ENOUGH_EVIDENCE'
+export type SegmentStatus = Segment | typeof NOT_ENOUGH_EVIDENCE
+export const SEGMENT_STATUSES = [...SEGMENTS, NOT_ENOUGH_EVIDENCE] as const
+
+export const SEGMENT_STATUS_LABELS: Record<SegmentStatus, string> = {
+	...SEGMENT_LABELS,
+	NOT_ENOUGH_EVIDENCE: 'Not enough evidence yet',
+}
+
+export const SEGMENT_STATUS_DESCRIPTIONS: Record<SegmentStatus, string> = {
+	...SEGMENT_DESCRIPTIONS,
+	NOT_ENOUGH_EVIDENCE: 'Too little activity to tell skill and will apart yet',
+}
+
+/** Fails closed: anything but a known status reads as "not enough evidence". */
+export function toSegmentStatus(value: unknown): SegmentStatus {
+	return isSegment(value) ? value : NOT_ENOUGH_EVIDENCE
+}
+
 export function isSegment(value: unknown): value is Segment {
 	return typeof value === 'string' && (SEGMENTS as readonly string[]).includes(value)
 }
