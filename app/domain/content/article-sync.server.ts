@@ -69,6 +69,7 @@ export async function syncArticles(contentDir: string, report: SyncReport = empt
 			productArea: fm.productArea,
 			contentUpdatedAt: new Date(`${fm.updated}T00:00:00Z`),
 			related: JSON.stringify(fm.related),
+			level: fm.level,
 			status: 'published',
 			sourceHash: hash,
 			sourcePath: relative,

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml'
 import { z } from 'zod'
 import { AudienceSchema } from '#app/domain/accounts-tiers/audience.ts'
+import { CONTENT_LEVELS, DEFAULT_CONTENT_LEVEL } from './levels.ts'
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -24,6 +25,8 @@ const TagsSchema = z
 	.max(8, 'allows at most 8 tags')
 	.refine((tags) => new Set(tags).size === tags.length, 'lists a tag twice')
 
+export const ContentLevelSchema = z.enum(CONTENT_LEVELS)
+
 export const ArticleFrontmatterSchema = z
 	.strictObject({
 		title: z.string().trim().min(5).max(120),
@@ -35,6 +38,7 @@ export const ArticleFrontmatterSchema = z
 		productArea: z.string().trim().min(2).max(60),
 		updated: IsoDateSchema,
 		related: z.array(SlugSchema).max(12).default([]),
+		level: ContentLevelSchema.default(DEFAULT_CONTENT_LEVEL),
 	})
 	.refine((fm) => !fm.related.includes(fm.slug), {
 		path: ['related'],
@@ -47,6 +51,8 @@ export const LessonFrontmatterSchema = z.strictObject({
 	slug: SlugSchema,
 	summary: z.string().trim().min(20).max(300),
 	estimatedMinutes: z.number().int().min(1).max(600),
+	/** Omitted: the lesson takes its path's level (the sync fills it in). */
+	level: ContentLevelSchema.optional(),
 })
 export type LessonFrontmatter = z.output<typeof LessonFrontmatterSchema>
 

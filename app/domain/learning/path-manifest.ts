@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import { AudienceSchema } from '#app/domain/accounts-tiers/audience.ts'
+import { CONTENT_LEVELS, type ContentLevel } from '#app/domain/content/levels.ts'
 import { SlugSchema } from '#app/domain/learning/ids.ts'
 import { fileStem, parseYamlWith, type ParseResult } from '#app/domain/learning/yaml-parse.ts'
 
-export const PATH_LEVELS = ['beginner', 'intermediate', 'advanced'] as const
-export type PathLevel = (typeof PATH_LEVELS)[number]
+/** A path's level is also the level of each lesson that does not state its own. */
+export const PATH_LEVELS = CONTENT_LEVELS
+export type PathLevel = ContentLevel
 
 /** One step of a path: a lesson (`lessons/<slug>.mdx`) or a quiz (`quizzes/<id>.yaml`). */
 export type PathStep = { lesson: string } | { quiz: string }

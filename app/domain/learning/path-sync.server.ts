@@ -4,6 +4,7 @@ import type { Audience } from '#app/domain/accounts-tiers/audience.ts'
 import { problemsOf, type SyncReport } from '#app/domain/content/article-sync.server.ts'
 import { buildAudienceVariants } from '#app/domain/content/audience-variants.ts'
 import { sourceHash } from '#app/domain/content/compile.server.ts'
+import type { ContentLevel } from '#app/domain/content/levels.ts'
 import { ensureCompiledVariants, type StoredVariant } from '#app/domain/content/compiled-store.server.ts'
 import { LessonFrontmatterSchema, parseFrontmatter } from '#app/domain/content/frontmatter.ts'
 import { listCheckIds } from '#app/domain/content/safe-mdx.ts'
@@ -29,6 +30,7 @@ type LessonPlan =
 			title: string
 			summary: string
 			estimatedMinutes: number
+			level: ContentLevel
 			variants: Array<StoredVariant & { checkIds: string[] }>
 	  }
 
@@ -113,14 +115,15 @@ async function syncPathFolder(contentDir: string, slug: string, report: SyncRepo
 		if (stepKind(step) === 'lesson') {
 			const file = `${relDir}/lessons/${ref}.mdx`
 			const source = await fs.readFile(path.join(contentDir, file), 'utf8')
-			// The audience is part of the hash: it decides which variants exist.
-			const hash = sourceHash(`${manifest.audience}\n${source}`)
+			// The audience is part of the hash (it decides which variants exist), and so is the path's
+			// level (the level of a lesson that states none).
+			const hash = sourceHash(`${manifest.audience}\n${manifest.level}\n${source}`)
 			const previous = existing?.lessons.find((lesson) => lesson.slug === ref)
 			if (previous && previous.sourceHash === hash) {
 				lessons.push({ slug: ref, unchanged: true, title: previous.title })
 				continue
 			}
-			const plan = await planLesson(file, source, hash, manifest.audience, report)
+			const plan = await planLesson(file, source, hash, manifest, report)
 			if (plan.ok) lessons.push(plan.lesson)
 			else errors.push({ file, problems: plan.problems })
 		} else {
@@ -162,11 +165,12 @@ async function planLesson(
 	file: string,
 	source: string,
 	hash: string,
-	audience: Audience,
+	manifest: Pick<PathManifest, 'audience' | 'level'>,
 	stats: { compiled: number; reused: number },
 ): Promise<{ ok: true; lesson: LessonPlan } | { ok: false; problems: string[] }> {
 	const parsed = parseFrontmatter(source, LessonFrontmatterSchema, file)
 	if (!parsed.ok) return { ok: false, problems: parsed.errors }
+	const { audience } = manifest
 	try {
 		const variants = await ensureCompiledVariants(parsed.body, audience, parsed.bodyStartLine, stats)
 		const checks = checkIdsByLevel(parsed.body, audience)
@@ -179,6 +183,7 @@ async function planLesson(
 				title: parsed.data.title,
 				summary: parsed.data.summary,
 				estimatedMinutes: parsed.data.estimatedMinutes,
+				level: parsed.data.level ?? manifest.level,
 				variants: variants.map((variant) => ({ ...variant, checkIds: checks.get(variant.levels[0]!) ?? [] })),
 			},
 		}
@@ -219,6 +224,7 @@ async function writePath(
 				title: lesson.title,
 				summary: lesson.summary,
 				estimatedMinutes: lesson.estimatedMinutes,
+				level: lesson.level,
 				sourceHash: lesson.hash,
 			}
 			const row = await tx.lesson.upsert({

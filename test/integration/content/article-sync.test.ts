@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { syncArticles } from '#app/domain/content/article-sync.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
-function article(slug: string, opts: { audience?: string; body?: string; title?: string } = {}) {
+function article(slug: string, opts: { audience?: string; body?: string; title?: string; level?: string } = {}) {
 	return `---
 title: ${opts.title ?? `Guide to ${slug}`}
 slug: ${slug}
@@ -15,7 +15,7 @@ tags: [dashboards]
 audience: ${opts.audience ?? 'customers'}
 productArea: Dashboards
 updated: 2026-10-01
----
+${opts.level ? `level: ${opts.level}\n` : ''}---
 ${opts.body ?? `## Overview\n\nEverything about ${slug}.\n`}`
 }
 
@@ -95,6 +95,29 @@ describe('article sync', () => {
 		expect(report.errors).toHaveLength(5)
 		for (const error of report.errors) expect(error.problems.join(' ')).toMatch(/line \d+/)
 		expect(await prisma.compiledMdx.count({ where: { code: { contains: 'process.env' } } })).toBe(0)
+	})
+
+	test('stores the level (beginner when the file states none) and follows a change of level', async () => {
+		await write('basics', article('basics'))
+		await write('tuning', article('tuning', { level: 'advanced' }))
+		expect(await syncArticles(dir)).toMatchObject({ created: 2, errors: [] })
+		const levels = async () =>
+			Object.fromEntries((await prisma.article.findMany({ select: { slug: true, level: true } })).map((a) => [a.slug, a.level]))
+		expect(await levels()).toEqual({ basics: 'beginner', tuning: 'advanced' })
+		await write('basics', article('basics', { level: 'intermediate' }))
+		expect(await syncArticles(dir)).toMatchObject({ updated: 1, errors: [] })
+		expect(await levels()).toEqual({ basics: 'intermediate', tuning: 'advanced' })
+	})
+
+	test('an unknown level is an error naming the file, and the last good level stays', async () => {
+		await write('tuning', article('tuning', { level: 'advanced' }))
+		await syncArticles(dir)
+		await write('tuning', article('tuning', { level: 'expert' }))
+		const report = await syncArticles(dir)
+		expect(report.errors).toEqual([
+			{ file: 'articles/tuning.mdx', problems: ['articles/tuning.mdx: level: expected one of beginner|intermediate|advanced'] },
+		])
+		expect(await prisma.article.findUnique({ where: { slug: 'tuning' }, select: { level: true } })).toEqual({ level: 'advanced' })
 	})
 
 	test('a file removed from content retires its article instead of deleting it', async () => {

@@ -30,6 +30,7 @@ describe('parseFrontmatter for articles', () => {
 			productArea: 'Alerts',
 			updated: '2026-09-08',
 			related: ['alert-conditions-and-thresholds'],
+			level: 'beginner',
 		})
 		expect(result.body).toBe('First line of the body.\n')
 		// 9 fields + two fences: the body starts on line 12.
@@ -40,6 +41,23 @@ describe('parseFrontmatter for articles', () => {
 	test('related is optional and defaults to an empty list', () => {
 		const result = parseFrontmatter(articleFile({ related: '<omit>' }), ArticleFrontmatterSchema, FILE)
 		expect(result.ok && result.data.related).toEqual([])
+	})
+
+	test('level is optional and defaults to beginner; a stated level is kept', () => {
+		const omitted = parseFrontmatter(articleFile(), ArticleFrontmatterSchema, FILE)
+		expect(omitted.ok && omitted.data.level).toBe('beginner')
+		const advanced = parseFrontmatter(articleFile({ level: 'advanced' }), ArticleFrontmatterSchema, FILE)
+		expect(advanced.ok && advanced.data.level).toBe('advanced')
+	})
+
+	test('an unknown level names the file, the field and the allowed values', () => {
+		expect(errorsFor({ level: 'expert' })).toEqual([
+			'create-a-metric-alert.mdx: level: expected one of beginner|intermediate|advanced',
+		])
+		// A capitalised level is a typo, not a synonym.
+		expect(errorsFor({ level: 'Advanced' })).toEqual([
+			'create-a-metric-alert.mdx: level: expected one of beginner|intermediate|advanced',
+		])
 	})
 
 	test('a bad audience names the file, the field and the allowed values', () => {
@@ -95,12 +113,21 @@ describe('parseFrontmatter for articles', () => {
 })
 
 describe('parseFrontmatter for lessons', () => {
-	const lesson = (minutes: string) =>
-		`---\ntitle: Connect a data source\nslug: connect-a-source\nsummary: Connect a warehouse, a SaaS tool or a CSV file.\nestimatedMinutes: ${minutes}\n---\nBody\n`
+	const lesson = (minutes: string, extra = '') =>
+		`---\ntitle: Connect a data source\nslug: connect-a-source\nsummary: Connect a warehouse, a SaaS tool or a CSV file.\nestimatedMinutes: ${minutes}\n${extra}---\nBody\n`
 
 	test('accepts a lesson', () => {
 		const result = parseFrontmatter(lesson('15'), LessonFrontmatterSchema, 'lessons/connect-a-source.mdx')
 		expect(result.ok && result.data.estimatedMinutes).toBe(15)
+	})
+
+	test('level is optional (the path gives it) and validated when stated', () => {
+		const omitted = parseFrontmatter(lesson('15'), LessonFrontmatterSchema, 'connect-a-source.mdx')
+		expect(omitted.ok && omitted.data.level).toBeUndefined()
+		const stated = parseFrontmatter(lesson('15', 'level: intermediate\n'), LessonFrontmatterSchema, 'connect-a-source.mdx')
+		expect(stated.ok && stated.data.level).toBe('intermediate')
+		const bad = parseFrontmatter(lesson('15', 'level: hard\n'), LessonFrontmatterSchema, 'lessons/connect-a-source.mdx')
+		expect(!bad.ok && bad.errors).toEqual(['lessons/connect-a-source.mdx: level: expected one of beginner|intermediate|advanced'])
 	})
 
 	test('estimatedMinutes must be a positive whole number', () => {
