@@ -1,105 +1,119 @@
 import { z } from 'zod'
-import { EventKindSchema } from '#app/domain/engagement/event-kinds.ts'
 import { ConfigError, formatIssues } from '#app/utils/config-error.ts'
 
 /**
- * Every weight, half-life and threshold of skill/will scoring, segments and the happiness × value
- * quadrant, in one validated object. Any field may be left out: it takes the default below.
- * Weights are relative: they are divided by their sum, so 45/25/15/15 and 0.45/0.25/0.15/0.15 agree.
- * docs/scoring.md explains each number.
+ * Every number of skill/will scoring, segments and the happiness × value quadrant, in one validated
+ * object. Any field may be left out: it takes the default below. Relative weights are divided by
+ * their sum. docs/scoring.md explains each number and how the defaults were calibrated.
  */
 
 const weight = z.number().min(0).max(1000)
 const halfLifeDays = z.number().positive().max(3650)
 const days = z.number().int().min(1).max(3650)
-const positive = z.number().positive().max(1_000_000)
+const share = z.number().min(0).max(1)
 const score = z.number().min(0).max(100)
-const kindWeights = z.partialRecord(EventKindSchema, weight)
 
 function someWeightAbove0(weights: Record<string, number | undefined>): boolean {
 	return Object.values(weights).some((w) => (w ?? 0) > 0)
 }
 
-const SkillWeightsSchema = z
-	.strictObject({
-		quizzes: weight.default(0.45),
-		paths: weight.default(0.25),
-		contentDepth: weight.default(0.15),
-		featureAdoption: weight.default(0.15),
-	})
-	.refine(someWeightAbove0, 'at least one skill weight must be above 0')
+const LevelNumbersSchema = (beginner: number, intermediate: number, advanced: number, schema: z.ZodNumber = share) =>
+	z.strictObject({
+		beginner: schema.default(beginner),
+		intermediate: schema.default(intermediate),
+		advanced: schema.default(advanced),
+	}).prefault({})
 
+/**
+ * Skill is an estimate of competence on 0..1 with a confidence, not a count of activity: each piece
+ * of evidence is an observation (a value 0..1 and how much it weighs), combined with a prior as a
+ * weighted mean. Two strong observations can carry a user far from the prior; fifty weak ones cannot,
+ * because weak kinds of evidence have a capped total weight.
+ */
+const SkillConfigSchema = z.strictObject({
+	/** How far back skill evidence is read; skill fades slowly. */
+	horizonDays: days.default(365),
+	/** Where an estimate starts without evidence, and how many observations' worth it weighs. */
+	priorMean: share.default(0.5),
+	priorWeight: weight.default(1),
+	quiz: z
+		.strictObject({
+			halfLifeDays: halfLifeDays.default(180),
+			/** Weight of one quiz by difficulty 1/2/3: a hard quiz says more than an easy one. */
+			weights: LevelNumbersSchema(0.7, 1, 1.4, weight),
+			/** A score on a hard quiz shows more skill than the same score on an easy one: shift per step from medium. */
+			difficultyShift: z.number().min(0).max(0.5).default(0.06),
+			/** Weight of one knowledge-check answer (correct = 1, wrong = 0). */
+			checkWeight: weight.default(0.15),
+			/** Knowledge checks together never weigh more than this: many easy checks are not mastery. */
+			checksMaxWeight: weight.default(1),
+		})
+		.prefault({}),
+	paths: z
+		.strictObject({
+			halfLifeDays: halfLifeDays.default(365),
+			/** What completing a path of each level says about skill... */
+			values: LevelNumbersSchema(0.45, 0.65, 0.85),
+			/** ...and how much it weighs (its quiz already counts as a quiz). */
+			weights: LevelNumbersSchema(0.2, 0.35, 0.6, weight),
+			certificateWeight: weight.default(0.1),
+		})
+		.prefault({}),
+	content: z
+		.strictObject({
+			halfLifeDays: halfLifeDays.default(180),
+			/** What choosing material of each level says: experts read advanced material. */
+			values: LevelNumbersSchema(0.3, 0.55, 0.8),
+			/** Weight of one distinct article or lesson of known level (read or completed; a bare view weighs half). */
+			itemWeight: weight.default(0.08),
+			/** All reading together weighs at most this: fifty basic articles are not skill, nor low skill beyond this. */
+			maxWeight: weight.default(0.8),
+		})
+		.prefault({}),
+	/** Share of product features in use as an observation of this weight (per-user usage, else the account's). */
+	featureAdoptionWeight: weight.default(1.2),
+	/** Account usage is about everyone: it weighs this share of a user's own. */
+	accountFeatureShare: share.default(0.5),
+	/** Below this much evidence (prior excluded) skill is "not enough evidence yet". */
+	minimumEvidence: weight.default(0.5),
+	/** A skill tag with less evidence than this is a gap (see skill-gaps.ts). */
+	gapEvidence: z.number().positive().max(1000).default(1),
+})
+
+/**
+ * Will is motivation shown over time: how often (a recency-weighted share of active days), how
+ * recently, how regularly, how self-directed, and whether it is fading. Days are the account's
+ * local days.
+ */
 const WillWeightsSchema = z
 	.strictObject({
-		activeDays: weight.default(0.3),
-		recency: weight.default(0.2),
-		regularity: weight.default(0.2),
-		voluntary: weight.default(0.15),
-		trend: weight.default(0.15),
+		frequency: weight.default(0.45),
+		recency: weight.default(0.15),
+		regularity: weight.default(0.15),
+		selfDirected: weight.default(0.15),
+		trend: weight.default(0.1),
 	})
 	.refine(someWeightAbove0, 'at least one will weight must be above 0')
 
-const DifficultyWeightsSchema = z.strictObject({
-	easy: positive.default(0.6),
-	medium: positive.default(1),
-	hard: positive.default(1.5),
-})
-
-const SkillConfigSchema = z.strictObject({
-	weights: SkillWeightsSchema.prefault({}),
-	/** How far back skill evidence is read; older evidence has decayed to almost nothing anyway. */
-	horizonDays: days.default(365),
-	quizHalfLifeDays: halfLifeDays.default(90),
-	pathHalfLifeDays: halfLifeDays.default(365),
-	contentHalfLifeDays: halfLifeDays.default(180),
-	/** Quiz difficulty 1/2/3 and path level beginner/intermediate/advanced. */
-	difficultyWeights: DifficultyWeightsSchema.prefault({}),
-	/** One knowledge-check answer weighs this much of a medium quiz. */
-	checkAnswerWeight: weight.default(0.2),
-	/** Difficulty- and recency-weighted quizzes needed before the quiz average counts in full. */
-	quizEvidenceForFull: positive.default(3),
-	/** Level-weighted path completions (plus certificate credit) for full path credit. */
-	pathCreditsForFull: positive.default(2),
-	certificateCredit: weight.default(0.5),
-	/** Distinct articles, lessons and videos (kind-weighted) for full content-depth credit. */
-	contentCreditsForFull: positive.default(20),
-	contentKindWeights: kindWeights.default({
-		article_read: 1,
-		lesson_complete: 1,
-		video_play: 0.5,
-		article_view: 0.2,
-	}),
-	/** A skill tag with less evidence than this is a gap (see skill-gaps.ts). */
-	gapEvidence: positive.default(1),
-})
-
 const WillConfigSchema = z.strictObject({
 	weights: WillWeightsSchema.prefault({}),
-	activeDaysWindow: days.default(30),
-	activeDaysForFull: positive.default(12),
+	/** How far back will is read. */
+	windowDays: days.default(56),
+	/** Frequency weighs each day by 0.5^(age / half-life): a sustained decline shows within weeks. */
+	frequencyHalfLifeDays: halfLifeDays.default(14),
+	/** Share of (weighted) days active that counts as full frequency: 0.5 is about 3.5 days a week. */
+	frequencyForFull: share.default(0.5),
 	recencyHalfLifeDays: halfLifeDays.default(7),
-	voluntaryHalfLifeDays: halfLifeDays.default(30),
-	voluntaryCreditsForFull: positive.default(10),
-	/** Self-directed learning; an event with data.voluntary === false (assigned work) never counts. */
-	voluntaryKindWeights: kindWeights.default({
-		article_read: 1,
-		lesson_complete: 1,
-		quiz_attempt: 1,
-		path_enrol: 1,
-		video_play: 0.5,
-		check_answer: 0.3,
-		search: 0.2,
-		helpful_vote: 0.2,
-	}),
-	/** The trend compares the pace of the last N days with the rest of the window. */
-	trendRecentDays: days.default(30),
-})
-
-const MinimumEvidenceSchema = z.strictObject({
-	/** Fewer distinct quizzes, paths, certificates and content items than this: skill is flagged low-evidence. */
-	skillItems: z.number().int().min(0).default(3),
-	/** Fewer active days in the window than this: will is flagged low-evidence. */
-	activeDays: z.number().int().min(0).default(3),
+	/** Regularity: weeks with any activity out of the last N (or since the user joined). */
+	regularityWeeks: z.number().int().min(1).max(52).default(6),
+	/** Share of (weighted) days with self-directed learning (reading, lessons, quizzes, search) for full credit. */
+	selfDirectedForFull: share.default(0.3),
+	/** Trend: the pace of the last N days against the rest of the window. */
+	trendRecentDays: days.default(21),
+	/** Minutes of product use that make a usage day an active day. */
+	activeMinutes: z.number().min(0).max(1440).default(1),
+	/** Observed fewer days than this (a new user): will is "not enough evidence yet". */
+	minimumObservedDays: days.default(10),
 })
 
 const SegmentsSchema = z.strictObject({
@@ -110,11 +124,14 @@ const SegmentsSchema = z.strictObject({
 })
 
 const RollUpSchema = z.strictObject({
-	/** A user active today weighs 1; the weight halves every N days of absence down to inactiveUserWeight. */
-	activeHalfLifeDays: halfLifeDays.default(30),
-	inactiveUserWeight: z.number().min(0).max(1).default(0.2),
 	/** Share of account skill/will taken from account-level product usage when it is known. */
-	productUsageWeight: z.number().min(0).max(1).default(0.3),
+	productUsageWeight: share.default(0.25),
+	/** Licensed seats nobody uses count as users with this will (they are part of the account). */
+	idleSeatWill: score.default(0),
+	/** Idle seats count at most this many times the active users (a 500-seat licence is not 500 people). */
+	idleSeatsMaxRatio: z.number().min(0).max(100).default(1),
+	/** One user's skill observations weigh at most this much in the account's pool. */
+	userEvidenceMax: weight.default(4),
 })
 
 const QuadrantWeightsSchema = z
@@ -135,32 +152,27 @@ const QuadrantSchema = z.strictObject({
 
 export const ScoringConfigSchema = z
 	.strictObject({
-		/** Will reads this many days back. */
-		windowDays: days.default(90),
 		skill: SkillConfigSchema.prefault({}),
 		will: WillConfigSchema.prefault({}),
-		minimumEvidence: MinimumEvidenceSchema.prefault({}),
 		segments: SegmentsSchema.prefault({}),
 		rollUp: RollUpSchema.prefault({}),
 		quadrant: QuadrantSchema.prefault({}),
 	})
 	.superRefine((config, ctx) => {
-		if (config.windowDays < 14) {
-			ctx.addIssue({ code: 'custom', path: ['windowDays'], message: 'must be at least 14 days (two weeks of regularity)' })
+		if (config.will.windowDays < 14) {
+			ctx.addIssue({ code: 'custom', path: ['will', 'windowDays'], message: 'must be at least 14 days (two weeks of regularity)' })
 		}
-		if (config.will.activeDaysWindow > config.windowDays) {
-			ctx.addIssue({ code: 'custom', path: ['will', 'activeDaysWindow'], message: `must not exceed windowDays (${config.windowDays})` })
+		if (config.will.trendRecentDays >= config.will.windowDays) {
+			ctx.addIssue({ code: 'custom', path: ['will', 'trendRecentDays'], message: `must be shorter than will.windowDays (${config.will.windowDays})` })
 		}
-		if (config.will.activeDaysForFull > config.will.activeDaysWindow) {
-			ctx.addIssue({ code: 'custom', path: ['will', 'activeDaysForFull'], message: `must not exceed activeDaysWindow (${config.will.activeDaysWindow})` })
-		}
-		if (config.will.trendRecentDays >= config.windowDays) {
-			ctx.addIssue({ code: 'custom', path: ['will', 'trendRecentDays'], message: `must be shorter than windowDays (${config.windowDays})` })
+		if (config.will.regularityWeeks * 7 > config.will.windowDays) {
+			ctx.addIssue({ code: 'custom', path: ['will', 'regularityWeeks'], message: `must fit in will.windowDays (${config.will.windowDays})` })
 		}
 	})
 
 export type ScoringConfig = z.output<typeof ScoringConfigSchema>
 export type ScoringConfigInput = z.input<typeof ScoringConfigSchema>
+export type Level = 'beginner' | 'intermediate' | 'advanced'
 
 export type ParseResult<T> = { ok: true; config: T } | { ok: false; issues: string[] }
 
@@ -180,7 +192,7 @@ export const defaultScoringConfig: ScoringConfig = deepFreeze(parseScoringConfig
 
 /** How many days of events a recompute must load to score with this config. */
 export function eventHorizonDays(config: ScoringConfig): number {
-	return Math.max(config.windowDays, config.skill.horizonDays)
+	return Math.max(config.will.windowDays, config.skill.horizonDays)
 }
 
 function deepFreeze<T>(value: T): T {

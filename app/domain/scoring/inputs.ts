@@ -13,7 +13,11 @@ export type ScoringEventData = {
 	score?: number
 	/** quiz_attempt: 1 easy, 2 medium, 3 hard. path_complete may carry it as the path level. */
 	difficulty?: number
-	/** path_complete: beginner | intermediate | advanced (used when difficulty is absent). */
+	/**
+	 * Level of the item: beginner | intermediate | advanced. Articles and lessons carry it so the depth
+	 * of what someone reads counts; path_complete carries the path level; a quiz row may carry it
+	 * instead of a difficulty. The recompute fills it from the content when a stored event lacks it.
+	 */
 	level?: string
 	passed?: boolean
 	/** check_answer: whether the knowledge check was answered correctly. */
@@ -31,11 +35,16 @@ export type ActivityEvent = {
 	data?: ScoringEventData | Record<string, unknown> | null
 }
 
-/** One day of product usage (from the product's analytics), per user or per account. */
+/** One day (or period) of product usage (from the product's analytics), per user or per account. */
 export type ProductUsageDay = {
-	/** YYYY-MM-DD (UTC). */
+	/** YYYY-MM-DD: the customer's local day, or the first day of the period the row covers. */
 	day: string
+	/** Days the row covers: 1 (default) for a day, 7 for a weekly aggregate. */
+	periodDays?: number
+	/** Minutes of use over the row's period. */
 	activeMinutes?: number
+	/** Days with use within the period, when the source reports it (weekly aggregates). */
+	activeDays?: number
 	featuresAdopted?: number
 	featuresAvailable?: number
 }
@@ -49,8 +58,15 @@ export type UserActivity = {
 	 * the other skill components. An empty array: a source that shows no usage (scores 0).
 	 */
 	productUsage?: readonly ProductUsageDay[]
-	/** When the user joined: regularity and trend only count weeks since then. */
+	/** When the user joined: frequency, regularity and trend only count days since then. */
 	since?: Date
+	/** IANA time zone of the user's account: active days are its local days. Default UTC. */
+	timeZone?: string
+	/**
+	 * The account's own product usage, for feature adoption when the user has no usage of their own
+	 * (it weighs less: it is about everyone in the account).
+	 */
+	accountUsage?: readonly ProductUsageDay[]
 }
 
 /** Customer happiness and company value inputs of one account. */
@@ -91,7 +107,9 @@ export const ActivityEventSchema = z.strictObject({
 
 export const ProductUsageDaySchema = z.strictObject({
 	day: DaySchema,
-	activeMinutes: count.max(24 * 60).optional(),
+	periodDays: z.number().int().min(1).max(366).optional(),
+	activeMinutes: count.optional(),
+	activeDays: count.max(366).optional(),
 	featuresAdopted: count.optional(),
 	featuresAvailable: count.optional(),
 })
@@ -102,6 +120,8 @@ export const UserActivitySchema = z.strictObject({
 	events: z.array(ActivityEventSchema),
 	productUsage: z.array(ProductUsageDaySchema).optional(),
 	since: z.coerce.date().optional(),
+	timeZone: z.string().max(100).optional(),
+	accountUsage: z.array(ProductUsageDaySchema).optional(),
 })
 
 export const AccountSignalsSchema = z.strictObject({

@@ -45,3 +45,67 @@ export function percent(value01: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
 	return `${n} ${n === 1 ? one : many}`
 }
+
+// Offsets of each time zone by UTC hour: a full recompute meets the same few thousand hours again and again.
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>()
+const zoneOffsets = new Map<string, Map<number, number>>()
+const HOUR_MS = 3_600_000
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat | null {
+	let format = zoneFormats.get(timeZone)
+	if (format === undefined) {
+		try {
+			format = new Intl.DateTimeFormat('en-US', {
+				timeZone,
+				hourCycle: 'h23',
+				year: 'numeric',
+				month: 'numeric',
+				day: 'numeric',
+				hour: 'numeric',
+			})
+		} catch {
+			format = null // an unknown zone counts as UTC rather than failing a recompute
+		}
+		zoneFormats.set(timeZone, format)
+	}
+	return format
+}
+
+/** Milliseconds to add to a UTC instant to get the wall-clock time in `timeZone` (whole hours are cached). */
+export function zoneOffsetMs(ms: number, timeZone: string | undefined): number {
+	if (!timeZone || timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0
+	const format = zoneFormat(timeZone)
+	if (!format) return 0
+	const hour = Math.floor(ms / HOUR_MS)
+	let byHour = zoneOffsets.get(timeZone)
+	if (!byHour) zoneOffsets.set(timeZone, (byHour = new Map()))
+	let offset = byHour.get(hour)
+	if (offset === undefined) {
+		const parts: Record<string, number> = {}
+		for (const part of format.formatToParts(new Date(hour * HOUR_MS))) {
+			if (part.type !== 'literal') parts[part.type] = Number(part.value)
+		}
+		offset = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!) - hour * HOUR_MS
+		if (byHour.size > 200_000) byHour.clear()
+		byHour.set(hour, offset)
+	}
+	return offset
+}
+
+/** Days since the Unix epoch of the local day an instant falls on in `timeZone` (UTC when unknown). */
+export function localDay(ms: number, timeZone?: string): number {
+	return Math.floor((ms + zoneOffsetMs(ms, timeZone)) / DAY_MS)
+}
+
+/** A weighted mean of observations, kept as sums so observations can be pooled (an account pools its users'). */
+export type Evidence = { weight: number; weightedSum: number }
+
+export function addEvidence(into: Evidence, value: number, weight: number) {
+	if (!(weight > 0) || !Number.isFinite(value)) return
+	into.weight += weight
+	into.weightedSum += weight * clamp01(value)
+}
+
+export function evidenceMean(evidence: Evidence): number {
+	return evidence.weight > 0 ? evidence.weightedSum / evidence.weight : 0
+}

@@ -1,14 +1,17 @@
 import { type ScoreBreakdown } from '#app/domain/scoring/breakdown.ts'
 import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/config.ts'
 import { type UserActivity } from '#app/domain/scoring/inputs.ts'
-import { segmentFor, type Segment } from '#app/domain/scoring/segments.ts'
-import { scoreSkill } from '#app/domain/scoring/skill.ts'
+import { segmentStatusFor, type Segment, type SegmentStatus } from '#app/domain/scoring/segments.ts'
+import { scoreSkill, type SkillScore } from '#app/domain/scoring/skill.ts'
 import { scoreWill } from '#app/domain/scoring/will.ts'
 
 export type UserScore = {
-	skill: ScoreBreakdown
+	skill: SkillScore
 	will: ScoreBreakdown
-	segment: Segment
+	/** One of the four segments, or NOT_ENOUGH_EVIDENCE when either score rests on too little. */
+	segment: SegmentStatus
+	/** The segment the scores point to even when the evidence is thin. */
+	leaning: Segment
 	/** Latest activity seen (events or product usage), for the account roll-up; null if none. */
 	lastActiveAt: Date | null
 }
@@ -17,16 +20,12 @@ export type UserScore = {
 export function scoreUser(
 	activity: UserActivity,
 	config: ScoringConfig = defaultScoringConfig,
-	previousSegment?: Segment | null,
+	previousSegment?: SegmentStatus | null,
 ): UserScore {
 	const skill = scoreSkill(activity, config)
 	const will = scoreWill(activity, config)
-	return {
-		skill,
-		will,
-		segment: segmentFor(skill.score, will.score, config, previousSegment),
-		lastActiveAt: lastActivity(activity),
-	}
+	const { segment, leaning } = segmentStatusFor(skill, will, config, previousSegment)
+	return { skill, will, segment, leaning, lastActiveAt: lastActivity(activity) }
 }
 
 export function lastActivity(activity: UserActivity): Date | null {
@@ -37,7 +36,7 @@ export function lastActivity(activity: UserActivity): Date | null {
 		if (t > last) last = t
 	}
 	for (const day of activity.productUsage ?? []) {
-		if (!(typeof day.activeMinutes === 'number' && day.activeMinutes > 0)) continue
+		if (!(typeof day.activeMinutes === 'number' && day.activeMinutes > 0) && !(typeof day.activeDays === 'number' && day.activeDays > 0)) continue
 		const t = Date.parse(`${day.day}T00:00:00Z`)
 		if (t > last) last = t
 	}

@@ -1,8 +1,8 @@
 import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/config.ts'
 import { type ProductUsageDay } from '#app/domain/scoring/inputs.ts'
-import { clamp, decayWeight, finite, percent, plural } from '#app/domain/scoring/math.ts'
+import { addEvidence, clamp, finite, percent, plural, type Evidence } from '#app/domain/scoring/math.ts'
 import { DAY_MS } from '#app/utils/time.ts'
-import { featureAdoption } from '#app/domain/scoring/skill.ts'
+import { featureAdoption, pooledSkill } from '#app/domain/scoring/skill.ts'
 import { scoreWill } from '#app/domain/scoring/will.ts'
 
 export const SEGMENTS = ['HIGH_PERFORMER', 'UNTRAINED', 'UNMOTIVATED', 'NEED_TO_EXIT'] as const
@@ -79,12 +79,28 @@ export function segmentFor(
 	return highWill ? 'UNTRAINED' : 'NEED_TO_EXIT'
 }
 
+/**
+ * The segment a subject is in, or NOT_ENOUGH_EVIDENCE when either score rests on too little to
+ * tell: plays and tasks then wait instead of acting on a guess.
+ */
+export function segmentStatusFor(
+	skill: { score: number; lowEvidence: boolean },
+	will: { score: number; lowEvidence: boolean },
+	config: ScoringConfig = defaultScoringConfig,
+	previous?: SegmentStatus | null,
+): { segment: SegmentStatus; leaning: Segment } {
+	const leaning = segmentFor(skill.score, will.score, config, isSegment(previous) ? previous : null)
+	return { segment: skill.lowEvidence || will.lowEvidence ? NOT_ENOUGH_EVIDENCE : leaning, leaning }
+}
+
 export type UserScoreForRollUp = {
 	skill: number
 	will: number
+	/** The user's skill observations (prior excluded), pooled into the account's skill. */
+	skillEvidence?: Evidence
 	lastActiveAt?: Date | null
-	/** The user's own scores rest on little evidence. */
-	lowEvidence?: boolean
+	/** The user was seen for too short a time to judge their will (a new user). */
+	willLowEvidence?: boolean
 }
 
 export type AccountUsage = {
@@ -93,106 +109,111 @@ export type AccountUsage = {
 	seats?: number
 	/** Account-level product usage, when the product reports it. */
 	productUsage?: readonly ProductUsageDay[]
+	/** IANA time zone of the account. */
+	timeZone?: string
 	/** The account's segment last time, for the hysteresis band. */
-	previousSegment?: Segment | null
+	previousSegment?: SegmentStatus | null
 }
 
 export type AccountRollUp = {
 	skill: number
 	will: number
-	segment: Segment
+	segment: SegmentStatus
+	leaning: Segment
 	users: number
 	activeUsers: number
 	lowEvidence: boolean
+	/** Weight of the skill observations pooled from the users and the account's usage. */
+	skillEvidence: number
 	explanations: string[]
 }
 
 const usageOnlyConfigs = new WeakMap<ScoringConfig, ScoringConfig>()
+/** A user is "active" for the account's head count when seen within this many days. */
+const ACTIVE_USER_DAYS = 30
 
 /**
- * Account skill and will: the users' scores averaged with weights that favour recently active users
- * (weight 1 today, halving every `activeHalfLifeDays`, never below `inactiveUserWeight`), so the
- * people who actually use the product speak for the account, while a crowd of idle seats still
- * pulls will down. An account with nobody active has low will (capped below the threshold, whatever
- * stale user scores say). When account product usage is
- * known it takes `productUsageWeight` of each score.
+ * Account skill pools the users' observations (each user's weight capped, so one power user does not
+ * speak for everyone) with the account's feature adoption: the account is as skilled as the evidence
+ * of all its people says. Account will is the mean will of its people, idle licensed seats included
+ * (up to a cap): a few champions do not make a motivated account. When account product usage is
+ * known it takes `productUsageWeight` of will.
  */
 export function rollUpAccount(
 	users: readonly UserScoreForRollUp[],
 	usage: AccountUsage,
 	config: ScoringConfig = defaultScoringConfig,
 ): AccountRollUp {
-	const { activeHalfLifeDays, inactiveUserWeight, productUsageWeight } = config.rollUp
+	const { productUsageWeight, idleSeatWill, idleSeatsMaxRatio, userEvidenceMax } = config.rollUp
 	const now = usage.now.getTime()
-	const activeWindowMs = config.will.activeDaysWindow * DAY_MS
-	let weightSum = 0
-	let skillSum = 0
+	const members: Evidence[] = []
 	let willSum = 0
 	let activeUsers = 0
-	let trusted = 0
+	let judgedWill = 0
 	for (const user of users) {
 		const last = user.lastActiveAt instanceof Date ? user.lastActiveAt.getTime() : Number.NaN
-		let weight = inactiveUserWeight
-		if (Number.isFinite(last)) {
-			const ageMs = Math.max(0, now - last)
-			if (ageMs <= activeWindowMs) activeUsers++
-			weight += (1 - inactiveUserWeight) * decayWeight(ageMs / DAY_MS, activeHalfLifeDays)
+		if (Number.isFinite(last) && now - last <= ACTIVE_USER_DAYS * DAY_MS) activeUsers++
+		willSum += clamp(user.will, 0, 100)
+		if (!user.willLowEvidence) judgedWill++
+		const e = user.skillEvidence
+		if (e && e.weight > 0) {
+			const scale = e.weight > userEvidenceMax ? userEvidenceMax / e.weight : 1
+			members.push({ weight: e.weight * scale, weightedSum: e.weightedSum * scale })
 		}
-		weightSum += weight
-		skillSum += weight * clamp(user.skill, 0, 100)
-		willSum += weight * clamp(user.will, 0, 100)
-		if (!user.lowEvidence) trusted++
 	}
 	const seats = finite(usage.seats)
-	const idleSeats = seats !== undefined ? Math.max(0, Math.floor(seats) - users.length) : 0
-	weightSum += idleSeats * inactiveUserWeight
+	const idleSeats = seats !== undefined ? Math.min(Math.max(0, Math.floor(seats) - users.length), Math.ceil(idleSeatsMaxRatio * Math.max(1, activeUsers))) : 0
+	const people = users.length + idleSeats
+	let will = people > 0 ? (willSum + idleSeats * idleSeatWill) / people : 0
 
-	let skill = weightSum > 0 ? skillSum / weightSum : 0
-	let will = weightSum > 0 ? willSum / weightSum : 0
+	const adoption = featureAdoption(usage.productUsage, now, config.skill.horizonDays * DAY_MS)
+	const accountFeatures: Evidence = { weight: 0, weightedSum: 0 }
+	if (adoption.hasData) addEvidence(accountFeatures, adoption.value, config.skill.featureAdoptionWeight)
+	const skill = pooledSkill(members, config, accountFeatures)
+
 	const explanations: string[] = []
 	if (users.length === 0) explanations.push('No users yet')
 	else {
-		const population = seats !== undefined && seats > users.length ? `${Math.floor(seats)} seats` : plural(users.length, 'user')
-		explanations.push(`${activeUsers} of ${population} active in the last ${config.will.activeDaysWindow} days`)
-		explanations.push(`Users' skill ${Math.round(skill)} and will ${Math.round(will)}, weighted toward active users`)
-		if (activeUsers === 0) {
-			// Stale user scores must not make a silent account look motivated.
-			will = Math.min(will, Math.max(0, config.segments.willThreshold - 1))
-			explanations.push(`Nobody active in the last ${config.will.activeDaysWindow} days: will capped below the threshold`)
-		}
+		const population = idleSeats > 0 ? `${users.length + idleSeats} people (${plural(idleSeats, 'unused seat')})` : plural(users.length, 'user')
+		explanations.push(`${activeUsers} of ${population} active in the last ${ACTIVE_USER_DAYS} days`)
+		explanations.push(`Skill pooled from the evidence of ${plural(members.length, 'user')}; will is the mean of everyone's`)
 	}
-
 	let productKnown = false
 	if (usage.productUsage && usage.productUsage.length > 0 && productUsageWeight > 0) {
-		productKnown = true
-		const productWill = scoreWill({ now: usage.now, events: [], productUsage: usage.productUsage }, usageOnlyConfig(config)).score
-		const adoption = featureAdoption(usage.productUsage, now, config.skill.horizonDays * DAY_MS)
-		const p = users.length === 0 ? 1 : productUsageWeight
-		will = (1 - p) * will + p * productWill
-		if (adoption.hasData) skill = (1 - p) * skill + p * adoption.value * 100
-		explanations.push(
-			`Product usage will ${productWill}` + (adoption.hasData ? `; ${percent(adoption.value)} of features adopted` : ''),
-		)
+		const productWill = scoreWill({ now: usage.now, events: [], productUsage: usage.productUsage, timeZone: usage.timeZone }, usageOnlyConfig(config))
+		if (!productWill.lowEvidence) {
+			productKnown = true
+			const p = users.length === 0 ? 1 : productUsageWeight
+			will = (1 - p) * will + p * productWill.score
+			explanations.push(`Product usage will ${productWill.score}` + (adoption.hasData ? `; ${percent(adoption.value)} of features adopted` : ''))
+		}
 	}
+	if (adoption.hasData && !productKnown) explanations.push(`${percent(adoption.value)} of product features adopted`)
 
-	const roundedSkill = Math.round(clamp(skill, 0, 100))
 	const roundedWill = Math.round(clamp(will, 0, 100))
+	const willLowEvidence = judgedWill === 0 && !productKnown
+	const status = segmentStatusFor({ score: skill.score, lowEvidence: skill.lowEvidence }, { score: roundedWill, lowEvidence: willLowEvidence }, config, usage.previousSegment)
+	if (status.segment === NOT_ENOUGH_EVIDENCE) {
+		explanations.push(skill.lowEvidence ? 'Not enough evidence of skill yet: no quizzes, paths, content levels or feature adoption' : 'Everyone is new: too early to judge will')
+	}
 	return {
-		skill: roundedSkill,
+		skill: skill.score,
 		will: roundedWill,
-		segment: segmentFor(roundedSkill, roundedWill, config, usage.previousSegment),
+		segment: status.segment,
+		leaning: status.leaning,
 		users: users.length,
 		activeUsers,
-		lowEvidence: trusted === 0 && !productKnown,
+		lowEvidence: status.segment === NOT_ENOUGH_EVIDENCE,
+		skillEvidence: Math.round(skill.evidence.weight * 100) / 100,
 		explanations,
 	}
 }
 
-/** Product usage has no voluntary learning: score it on the other will components only. */
+/** Product usage has no self-directed learning: score it on the other will components only. */
 function usageOnlyConfig(config: ScoringConfig): ScoringConfig {
 	let derived = usageOnlyConfigs.get(config)
 	if (!derived) {
-		derived = { ...config, will: { ...config.will, weights: { ...config.will.weights, voluntary: 0 } } }
+		derived = { ...config, will: { ...config.will, weights: { ...config.will.weights, selfDirected: 0 } } }
 		usageOnlyConfigs.set(config, derived)
 	}
 	return derived

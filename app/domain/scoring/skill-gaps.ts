@@ -44,11 +44,11 @@ export function skillEvidenceByTag(input: SkillGapInput, config: ScoringConfig =
 		if (event.kind === 'quiz_attempt') {
 			const score = finite(data?.score)
 			if (score === undefined) continue
-			credit = (clamp(score, 0, 100) / 100) * difficultyWeight(config, data?.difficulty, data?.level) * decayWeight(age, c.quizHalfLifeDays)
+			credit = (clamp(score, 0, 100) / 100) * difficultyWeight(config, data) * decayWeight(age, c.quiz.halfLifeDays)
 		} else if (event.kind === 'check_answer') {
-			credit = data?.correct === true ? c.checkAnswerWeight * decayWeight(age, c.quizHalfLifeDays) : 0
+			credit = data?.correct === true ? c.quiz.checkWeight * decayWeight(age, c.quiz.halfLifeDays) : 0
 		} else {
-			credit = difficultyWeight(config, data?.difficulty, data?.level) * decayWeight(age, c.pathHalfLifeDays)
+			credit = difficultyWeight(config, data) * decayWeight(age, c.paths.halfLifeDays)
 		}
 		if (credit <= 0) continue
 		for (const tag of input.tagsOf(event.itemKey) ?? []) {

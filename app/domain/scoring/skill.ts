@@ -1,149 +1,223 @@
 import { combine, type ScoreBreakdown } from '#app/domain/scoring/breakdown.ts'
-import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/config.ts'
+import { defaultScoringConfig, type Level, type ScoringConfig } from '#app/domain/scoring/config.ts'
 import { type ActivityEvent, type ProductUsageDay, type ScoringEventData, type UserActivity } from '#app/domain/scoring/inputs.ts'
-import { clamp, clamp01, dayNumber, decayWeight, finite, percent, plural } from '#app/domain/scoring/math.ts'
+import { addEvidence, clamp, clamp01, dayNumber, decayWeight, evidenceMean, finite, percent, plural, type Evidence } from '#app/domain/scoring/math.ts'
 import { DAY_MS } from '#app/utils/time.ts'
 
 /**
- * Skill: demonstrated competence, 0-100.
- *   quizzes         latest attempt per quiz, weighted by difficulty × recency; the average is scaled
- *                   down until enough weighted quizzes exist (one lucky 100% is not mastery)
- *   paths           completed paths by level, plus certificates, decayed slowly
- *   contentDepth    distinct articles, lessons and videos used
- *   featureAdoption share of product features in use (only when a usage source exists)
- * One pass over the events (plus one for de-duplication); scratch maps are reused between calls.
+ * Skill: an estimate of demonstrated competence, 0-100, with how much evidence it rests on.
+ *
+ * Every piece of evidence is an observation of competence (a value 0..1) with a weight, and the
+ * estimate is the weighted mean of the observations and a prior (a Bayesian estimate of a mean
+ * with the prior as pseudo-observations):
+ *   quizzes   score adjusted for difficulty, weighted by difficulty and recency; retakes average in
+ *   checks    knowledge-check answers, right or wrong, their total weight capped
+ *   paths     completed paths and certificates by level
+ *   content   the level of what someone reads and completes, total weight capped
+ *   features  share of product features in use (their own usage, else half-weight account usage)
+ * So the amount of activity moves the confidence, not the estimate: two hard quizzes at 90% mean
+ * high skill, fifty basic articles read mean beginner material (and weigh no more than a few items).
  */
 
-// Reused between calls so scoring 100,000 users does not allocate two maps each (scoring is synchronous).
-const latestAt = new Map<string, number>()
-const bestContent = new Map<string, number>()
+export type SkillScore = ScoreBreakdown & {
+	/** The observations without the prior: what an account pools from its users. */
+	evidence: Evidence
+}
 
-export function scoreSkill(activity: UserActivity, config: ScoringConfig = defaultScoringConfig): ScoreBreakdown {
+type Kind = 'quizzes' | 'checks' | 'paths' | 'content' | 'features'
+
+// Reused between calls so scoring 100,000 users does not allocate maps each (scoring is synchronous).
+const quizzes = new Map<string, { sum: number; count: number; latestAt: number; latestValue: number; difficultyWeight: number }>()
+const checks = new Map<string, { at: number; correct: boolean }>()
+const paths = new Map<string, { at: number; level: Level }>()
+const certificates = new Map<string, number>()
+const content = new Map<string, { weight: number; level: Level }>()
+
+export function scoreSkill(activity: UserActivity, config: ScoringConfig = defaultScoringConfig): SkillScore {
 	const c = config.skill
 	const now = activity.now.getTime()
 	const horizonMs = c.horizonDays * DAY_MS
-	latestAt.clear()
-	bestContent.clear()
+	quizzes.clear()
+	checks.clear()
+	paths.clear()
+	certificates.clear()
+	content.clear()
 
-	// Pass 1: the latest time of each (kind, item), so a retaken quiz or a re-issued certificate counts once.
-	for (const event of activity.events) {
-		const key = dedupeKey(event)
-		if (key === undefined || !scorable(event)) continue
-		const t = eventTime(event, now, horizonMs)
-		if (t === undefined) continue
-		const seen = latestAt.get(key)
-		if (seen === undefined || t > seen) latestAt.set(key, t)
-	}
-
-	let quizWeighted = 0
-	let quizWeight = 0
-	let quizzes = 0
-	let checks = 0
-	let pathCredits = 0
-	let paths = 0
-	let certificates = 0
-	let contentCredits = 0
-	let contentItems = 0
 	let anyEvent = false
-
 	for (const event of activity.events) {
 		const t = eventTime(event, now, horizonMs)
 		if (t === undefined) continue
 		anyEvent = true
-		const age = (now - t) / DAY_MS
-		const key = dedupeKey(event)
-		if (key !== undefined) {
-			if (!scorable(event) || latestAt.get(key) !== t) continue
-			latestAt.set(key, Number.NaN) // counted: a second event at the same instant will not match
-		}
 		const data = (event.data ?? undefined) as ScoringEventData | undefined
+		const key = event.itemKey || undefined
 		switch (event.kind) {
 			case 'quiz_attempt': {
 				const score = finite(data?.score)
 				if (score === undefined) break
-				const w = difficultyWeight(config, data?.difficulty, data?.level) * decayWeight(age, c.quizHalfLifeDays)
-				quizWeighted += w * (clamp(score, 0, 100) / 100)
-				quizWeight += w
-				quizzes++
+				const difficulty = difficultyOf(data)
+				const value = clamp01(clamp(score, 0, 100) / 100 + c.quiz.difficultyShift * (difficulty - 2))
+				// Attempts of one quiz average, the latest counting double: retaking until passing is not mastery.
+				const quizKey = key ?? `#${quizzes.size}`
+				const entry = quizzes.get(quizKey)
+				if (!entry) {
+					quizzes.set(quizKey, { sum: value, count: 1, latestAt: t, latestValue: value, difficultyWeight: levelNumber(c.quiz.weights, difficulty) })
+					break
+				}
+				entry.sum += value
+				entry.count++
+				if (t >= entry.latestAt) {
+					entry.latestAt = t
+					entry.latestValue = value
+				}
 				break
 			}
 			case 'check_answer': {
 				if (typeof data?.correct !== 'boolean') break
-				const w = c.checkAnswerWeight * decayWeight(age, c.quizHalfLifeDays)
-				quizWeighted += data.correct ? w : 0
-				quizWeight += w
-				checks++
+				const checkKey = key ?? `#${checks.size}`
+				const seen = checks.get(checkKey)
+				if (!seen || t >= seen.at) checks.set(checkKey, { at: t, correct: data.correct })
 				break
 			}
-			case 'path_complete':
-				pathCredits += difficultyWeight(config, data?.difficulty, data?.level) * decayWeight(age, c.pathHalfLifeDays)
-				paths++
+			case 'path_complete': {
+				const pathKey = key ?? `#${paths.size}`
+				const seen = paths.get(pathKey)
+				if (!seen || t >= seen.at) paths.set(pathKey, { at: t, level: levelOf(data) ?? 'intermediate' })
 				break
-			case 'certificate_issued':
-				pathCredits += c.certificateCredit * decayWeight(age, c.pathHalfLifeDays)
-				certificates++
+			}
+			case 'certificate_issued': {
+				const certKey = key ?? `#${certificates.size}`
+				certificates.set(certKey, Math.max(t, certificates.get(certKey) ?? t))
 				break
-		}
-		const kindWeight = c.contentKindWeights[event.kind]
-		if (kindWeight !== undefined && kindWeight > 0) {
-			const credit = kindWeight * decayWeight(age, c.contentHalfLifeDays)
-			if (event.itemKey) {
-				// An article viewed, read and re-read counts once, at its best.
-				const previous = bestContent.get(event.itemKey)
-				if (previous === undefined || credit > previous) bestContent.set(event.itemKey, credit)
-			} else {
-				contentCredits += credit
-				contentItems++
+			}
+			case 'article_read':
+			case 'article_view':
+			case 'lesson_complete': {
+				const level = levelOf(data)
+				if (!level || !key) break
+				const w = (event.kind === 'article_view' ? 0.5 : 1) * c.content.itemWeight * decayWeight((now - t) / DAY_MS, c.content.halfLifeDays)
+				const seen = content.get(key)
+				if (!seen || w > seen.weight) content.set(key, { weight: w, level })
+				break
 			}
 		}
 	}
-	for (const credit of bestContent.values()) contentCredits += credit
-	contentItems += bestContent.size
 
-	const quizAverage = quizWeight > 0 ? quizWeighted / quizWeight : 0
-	const quizConfidence = clamp01(quizWeight / c.quizEvidenceForFull)
-	const adoption = featureAdoption(activity.productUsage, now, horizonMs)
-	const evidenceItems = quizzes + checks + paths + certificates + contentItems
-	const noActivity = !anyEvent && !(adoption.available && adoption.hasData)
+	const evidence: Record<Kind, Evidence> = {
+		quizzes: { weight: 0, weightedSum: 0 },
+		checks: { weight: 0, weightedSum: 0 },
+		paths: { weight: 0, weightedSum: 0 },
+		content: { weight: 0, weightedSum: 0 },
+		features: { weight: 0, weightedSum: 0 },
+	}
+	for (const q of quizzes.values()) {
+		addEvidence(evidence.quizzes, (q.sum + q.latestValue) / (q.count + 1), q.difficultyWeight * decayWeight((now - q.latestAt) / DAY_MS, c.quiz.halfLifeDays))
+	}
+	for (const check of checks.values()) {
+		addEvidence(evidence.checks, check.correct ? 1 : 0, c.quiz.checkWeight * decayWeight((now - check.at) / DAY_MS, c.quiz.halfLifeDays))
+	}
+	capWeight(evidence.checks, c.quiz.checksMaxWeight)
+	for (const path of paths.values()) {
+		const decay = decayWeight((now - path.at) / DAY_MS, c.paths.halfLifeDays)
+		addEvidence(evidence.paths, levelNumber(c.paths.values, path.level), levelNumber(c.paths.weights, path.level) * decay)
+	}
+	for (const at of certificates.values()) {
+		addEvidence(evidence.paths, c.paths.values.intermediate, c.paths.certificateWeight * decayWeight((now - at) / DAY_MS, c.paths.halfLifeDays))
+	}
+	const levelCounts = { beginner: 0, intermediate: 0, advanced: 0 }
+	for (const item of content.values()) {
+		addEvidence(evidence.content, levelNumber(c.content.values, item.level), item.weight)
+		levelCounts[item.level]++
+	}
+	capWeight(evidence.content, c.content.maxWeight)
 
-	return combine(
+	const own = featureAdoption(activity.productUsage, now, horizonMs)
+	const shared = own.hasData ? undefined : featureAdoption(activity.accountUsage, now, horizonMs)
+	const adoption = own.hasData ? own : shared?.hasData ? shared : own
+	if (adoption.hasData) addEvidence(evidence.features, adoption.value, c.featureAdoptionWeight * (own.hasData ? 1 : c.accountFeatureShare))
+
+	const total: Evidence = { weight: 0, weightedSum: 0 }
+	for (const e of Object.values(evidence)) {
+		total.weight += e.weight
+		total.weightedSum += e.weightedSum
+	}
+	const noActivity = !anyEvent && !adoption.hasData
+	const quizAverage = evidenceMean(evidence.quizzes)
+
+	const breakdown = combine(
 		[
 			{
 				key: 'quizzes',
 				label: 'Quiz results',
-				value: quizAverage * quizConfidence,
-				weight: c.weights.quizzes,
-				explanation: quizExplanation(quizzes, checks, quizAverage, quizConfidence),
+				value: quizAverage,
+				weight: evidence.quizzes.weight,
+				explanation:
+					quizzes.size === 0
+						? 'No quiz attempts yet'
+						: `${plural(quizzes.size, 'quiz', 'quizzes')} at ${percent(quizAverage)} (difficulty-adjusted)`,
+			},
+			{
+				key: 'checks',
+				label: 'Knowledge checks',
+				value: evidenceMean(evidence.checks),
+				weight: evidence.checks.weight,
+				explanation:
+					checks.size === 0
+						? 'No knowledge checks answered yet'
+						: `${percent(evidenceMean(evidence.checks))} of ${plural(checks.size, 'knowledge check')} right`,
 			},
 			{
 				key: 'paths',
 				label: 'Paths and certificates',
-				value: pathCredits / c.pathCreditsForFull,
-				weight: c.weights.paths,
-				explanation: pathExplanation(paths, certificates),
+				value: evidenceMean(evidence.paths),
+				weight: evidence.paths.weight,
+				explanation: pathExplanation(paths.size, certificates.size),
 			},
 			{
-				key: 'contentDepth',
-				label: 'Depth of content used',
-				value: contentCredits / c.contentCreditsForFull,
-				weight: c.weights.contentDepth,
-				explanation:
-					contentItems === 0
-						? 'No articles, lessons or videos used yet'
-						: `${plural(contentItems, 'article, lesson or video', 'articles, lessons or videos')} used`,
+				key: 'content',
+				label: 'Level of content used',
+				value: evidenceMean(evidence.content),
+				weight: evidence.content.weight,
+				explanation: contentExplanation(levelCounts),
 			},
 			{
-				key: 'featureAdoption',
+				key: 'features',
 				label: 'Feature adoption',
 				value: adoption.value,
-				weight: c.weights.featureAdoption,
-				explanation: adoption.explanation,
-				available: adoption.available,
+				weight: evidence.features.weight,
+				explanation: own.hasData || !shared?.hasData ? adoption.explanation : `Account: ${lowerFirst(adoption.explanation)}`,
+				available: adoption.available || Boolean(activity.accountUsage),
+			},
+			{
+				key: 'prior',
+				label: 'Starting point',
+				value: c.priorMean,
+				weight: c.priorWeight,
+				explanation: `Everyone starts at ${Math.round(c.priorMean * 100)} until evidence moves them`,
 			},
 		],
-		evidenceItems < config.minimumEvidence.skillItems,
+		total.weight < c.minimumEvidence,
 		noActivity,
 	)
+	return { ...breakdown, evidence: total }
+}
+
+/** Skill of a group from pooled observations (each member's capped), plus the prior. */
+export function pooledSkill(members: readonly Evidence[], config: ScoringConfig = defaultScoringConfig, extra?: Evidence) {
+	const c = config.skill
+	const pooled: Evidence = { weight: 0, weightedSum: 0 }
+	for (const e of [...members, ...(extra ? [extra] : [])]) {
+		pooled.weight += e.weight
+		pooled.weightedSum += e.weightedSum
+	}
+	const estimate = (c.priorMean * c.priorWeight + pooled.weightedSum) / (c.priorWeight + pooled.weight)
+	return { score: Math.round(clamp(estimate * 100, 0, 100)), evidence: pooled, lowEvidence: pooled.weight < c.minimumEvidence }
+}
+
+function capWeight(evidence: Evidence, max: number) {
+	if (evidence.weight <= max || evidence.weight === 0) return
+	const scale = max / evidence.weight
+	evidence.weight = max
+	evidence.weightedSum *= scale
 }
 
 /** Time of an event in ms, clamped to `now`; undefined when invalid or beyond the horizon. */
@@ -154,19 +228,6 @@ function eventTime(event: ActivityEvent, now: number, horizonMs: number): number
 	return now - t > horizonMs ? undefined : t
 }
 
-function dedupeKey(event: ActivityEvent): string | undefined {
-	if (!event.itemKey) return undefined
-	switch (event.kind) {
-		case 'quiz_attempt':
-		case 'check_answer':
-		case 'path_complete':
-		case 'certificate_issued':
-			return `${event.kind}\u0000${event.itemKey}`
-		default:
-			return undefined
-	}
-}
-
 /** A quiz attempt without a score (started, never submitted) or a check without a verdict shows nothing. */
 export function scorable(event: ActivityEvent): boolean {
 	const data = event.data as ScoringEventData | null | undefined
@@ -175,14 +236,29 @@ export function scorable(event: ActivityEvent): boolean {
 	return true
 }
 
-/** Difficulty 1/2/3 (or path level) to its weight; unknown means medium. */
-export function difficultyWeight(config: ScoringConfig, difficulty: unknown, level?: unknown): number {
-	const w = config.skill.difficultyWeights
-	const d = finite(difficulty)
-	if (d !== undefined) return d <= 1.5 ? w.easy : d >= 2.5 ? w.hard : w.medium
-	if (level === 'beginner') return w.easy
-	if (level === 'advanced') return w.hard
-	return w.medium
+/** Difficulty 1..3 from the row's difficulty, else its level; unknown means medium. */
+export function difficultyOf(data: ScoringEventData | undefined): 1 | 2 | 3 {
+	const d = finite(data?.difficulty)
+	if (d !== undefined) return d <= 1.5 ? 1 : d >= 2.5 ? 3 : 2
+	const level = levelOf(data)
+	return level === 'beginner' ? 1 : level === 'advanced' ? 3 : 2
+}
+
+/** Weight of a quiz (or a path, by its level) of this difficulty: a hard one says more. */
+export function difficultyWeight(config: ScoringConfig, data: ScoringEventData | undefined): number {
+	return levelNumber(config.skill.quiz.weights, difficultyOf(data))
+}
+
+export function levelOf(data: ScoringEventData | undefined): Level | undefined {
+	const level = data?.level
+	return level === 'beginner' || level === 'intermediate' || level === 'advanced' ? level : undefined
+}
+
+function levelNumber(numbers: Record<Level, number>, level: Level | 1 | 2 | 3): number {
+	if (level === 1) return numbers.beginner
+	if (level === 3) return numbers.advanced
+	if (level === 2) return numbers.intermediate
+	return numbers[level]
 }
 
 /** Feature adoption from the most recent usage day within the horizon that reports it. */
@@ -190,7 +266,6 @@ export function featureAdoption(usage: readonly ProductUsageDay[] | undefined, n
 	if (usage === undefined) {
 		return { available: false, hasData: false, value: 0, explanation: 'No product usage data' }
 	}
-	// The most recent day that reports both numbers.
 	let latestDay = Number.NEGATIVE_INFINITY
 	let adopted = 0
 	let available = 0
@@ -207,7 +282,7 @@ export function featureAdoption(usage: readonly ProductUsageDay[] | undefined, n
 		}
 	}
 	if (available === 0) {
-		return { available: true, hasData: usage.length > 0, value: 0, explanation: 'No product features adopted yet' }
+		return { available: true, hasData: false, value: 0, explanation: 'No feature adoption reported' }
 	}
 	return {
 		available: true,
@@ -217,18 +292,19 @@ export function featureAdoption(usage: readonly ProductUsageDay[] | undefined, n
 	}
 }
 
-function quizExplanation(quizzes: number, checks: number, average: number, confidence: number): string {
-	if (quizzes === 0 && checks === 0) return 'No quiz attempts yet'
-	const what =
-		quizzes > 0
-			? plural(quizzes, 'quiz', 'quizzes') + (checks > 0 ? ` and ${plural(checks, 'knowledge check')}` : '')
-			: plural(checks, 'knowledge check')
-	const base = `Quiz average ${percent(average)} over ${what}`
-	return confidence < 1 ? `${base}; more recent quizzes would make it count in full` : base
-}
-
 function pathExplanation(paths: number, certificates: number): string {
 	if (paths === 0 && certificates === 0) return 'No paths completed yet'
 	const done = `${plural(paths, 'path')} completed`
 	return certificates > 0 ? `${done} and ${plural(certificates, 'certificate')} earned` : done
+}
+
+function contentExplanation(counts: Record<Level, number>): string {
+	const total = counts.beginner + counts.intermediate + counts.advanced
+	if (total === 0) return 'No articles or lessons of known level used yet'
+	const parts = (['advanced', 'intermediate', 'beginner'] as const).filter((l) => counts[l] > 0).map((l) => `${counts[l]} ${l}`)
+	return `${plural(total, 'article or lesson', 'articles and lessons')} used: ${parts.join(', ')}`
+}
+
+function lowerFirst(text: string): string {
+	return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text
 }

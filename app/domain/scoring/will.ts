@@ -1,86 +1,111 @@
 import { combine, NO_ACTIVITY_YET, type ScoreBreakdown } from '#app/domain/scoring/breakdown.ts'
 import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/config.ts'
+import { type EventKind } from '#app/domain/engagement/event-kinds.ts'
 import { type ScoringEventData, type UserActivity } from '#app/domain/scoring/inputs.ts'
-import { clamp01, dayNumber, decayWeight, finite, percent, plural, utcDay } from '#app/domain/scoring/math.ts'
+import { clamp01, dayNumber, decayWeight, finite, localDay, percent, plural } from '#app/domain/scoring/math.ts'
 import { DAY_MS } from '#app/utils/time.ts'
 
 /**
- * Will: motivation shown by engagement, 0-100, over the last `windowDays` (UTC days).
- *   activeDays  distinct active days in the last `activeDaysWindow` days
- *   recency     0.5^(days since last activity / half-life)
- *   regularity  share of weeks in the window with any activity
- *   voluntary   self-directed learning actions, kind-weighted and decayed
- *   trend       pace of the last `trendRecentDays` against the earlier part of the window (1 = steady or rising)
- * An active day is a day with any event, or with product usage minutes > 0.
+ * Will: motivation shown by behaviour over time, 0-100, over the last `will.windowDays` local days.
+ *   frequency     share of days active, each day weighted 0.5^(age / half-life): recent weeks count
+ *                 most, so a sustained decline moves the score within a few weeks
+ *   recency       0.5^(days since last activity / half-life)
+ *   regularity    weeks with any activity out of the last few
+ *   selfDirected  share of (weighted) days with learning nobody assigned: reading, lessons, quizzes, search
+ *   trend         pace of the last weeks against the earlier ones; only a decline costs points
+ * An active day is a local day (the account's time zone) with any event or with product use.
  */
 
-// Reused between calls: one byte per day of the window (index 0 = today).
-let activeByDay = new Uint8Array(90)
+/** What someone does of their own accord; `data.voluntary === false` (assigned learning) never counts. */
+const SELF_DIRECTED: ReadonlySet<EventKind> = new Set<EventKind>([
+	'article_view',
+	'article_read',
+	'lesson_complete',
+	'quiz_attempt',
+	'check_answer',
+	'path_enrol',
+	'search',
+	'video_play',
+])
+
+// Reused between calls: one byte per day of the window (index 0 = today). 1 = active, 2 = also self-directed.
+let dayFlags = new Uint8Array(56)
 
 export function scoreWill(activity: UserActivity, config: ScoringConfig = defaultScoringConfig): ScoreBreakdown {
 	const c = config.will
-	const windowDays = config.windowDays
-	if (activeByDay.length !== windowDays) activeByDay = new Uint8Array(windowDays)
-	else activeByDay.fill(0)
+	const windowDays = c.windowDays
+	if (dayFlags.length !== windowDays) dayFlags = new Uint8Array(windowDays)
+	else dayFlags.fill(0)
 
 	const now = activity.now.getTime()
-	const today = utcDay(now)
+	const zone = activity.timeZone
+	const today = localDay(now, zone)
 	let lastActive = Number.NEGATIVE_INFINITY
-	let voluntaryCredits = 0
-	let voluntaryActions = 0
+	let firstSeen = Number.POSITIVE_INFINITY
 
 	for (const event of activity.events) {
 		const raw = event.at instanceof Date ? event.at.getTime() : Number.NaN
 		if (!Number.isFinite(raw)) continue
 		const t = raw > now ? now : raw
 		if (t > lastActive) lastActive = t
-		const daysAgo = today - utcDay(t)
-		if (daysAgo >= windowDays) continue
-		activeByDay[daysAgo] = 1
-		const kindWeight = c.voluntaryKindWeights[event.kind]
-		if (kindWeight !== undefined && kindWeight > 0) {
-			const data = (event.data ?? undefined) as ScoringEventData | undefined
-			if (data?.voluntary !== false) {
-				voluntaryCredits += kindWeight * decayWeight((now - t) / DAY_MS, c.voluntaryHalfLifeDays)
-				voluntaryActions++
-			}
-		}
+		if (t < firstSeen) firstSeen = t
+		const daysAgo = today - localDay(t, zone)
+		if (daysAgo >= windowDays || daysAgo < 0) continue
+		const data = (event.data ?? undefined) as ScoringEventData | undefined
+		const selfDirected = SELF_DIRECTED.has(event.kind) && data?.voluntary !== false
+		dayFlags[daysAgo] = Math.max(dayFlags[daysAgo]!, selfDirected ? 2 : 1)
 	}
-	if (activity.productUsage) {
-		for (const day of activity.productUsage) {
-			const minutes = finite(day.activeMinutes)
-			const d = dayNumber(day.day)
-			if (minutes === undefined || minutes <= 0 || !Number.isFinite(d)) continue
-			const daysAgo = Math.max(0, today - d)
-			// Count the usage day as active at its start (or now, if it is today).
-			const t = Math.min(now, d * DAY_MS)
+	for (const row of activity.productUsage ?? []) {
+		const start = dayNumber(row.day)
+		const minutes = finite(row.activeMinutes)
+		if (!Number.isFinite(start)) continue
+		const period = Math.max(1, Math.floor(finite(row.periodDays) ?? 1))
+		const reportedDays = finite(row.activeDays)
+		// A daily row is one day; a period row marks as many of its days as it says were active
+		// (or as its minutes suggest, at most one a day), spread from the period's start.
+		let active = 0
+		if (reportedDays !== undefined) active = Math.min(period, Math.round(reportedDays))
+		else if (minutes !== undefined && minutes >= c.activeMinutes) active = period === 1 ? 1 : Math.min(period, Math.max(1, Math.round(minutes / 30)))
+		if (active === 0) continue
+		const step = period / active
+		for (let i = 0; i < active; i++) {
+			const day = start + Math.floor(i * step)
+			const daysAgo = today - day
+			const t = Math.min(now, day * DAY_MS)
 			if (t > lastActive) lastActive = t
-			if (daysAgo < windowDays) activeByDay[daysAgo] = 1
+			if (t < firstSeen) firstSeen = t
+			if (daysAgo >= 0 && daysAgo < windowDays && dayFlags[daysAgo] === 0) dayFlags[daysAgo] = 1
 		}
 	}
 
-	// Days the user could have been active: since joining, at most the window.
-	const sinceMs = activity.since instanceof Date ? activity.since.getTime() : Number.NaN
-	const observedDays = Number.isFinite(sinceMs) ? Math.min(windowDays, Math.max(1, today - utcDay(sinceMs) + 1)) : windowDays
+	// Days the user could have been active: since joining (or their first trace), at most the window.
+	const sinceMs = activity.since instanceof Date && Number.isFinite(activity.since.getTime()) ? Math.min(activity.since.getTime(), firstSeen) : firstSeen
+	const observedDays = Number.isFinite(sinceMs) ? Math.min(windowDays, Math.max(1, today - localDay(sinceMs, zone) + 1)) : windowDays
 
-	let recentActive = 0 // within activeDaysWindow
-	let windowActive = 0
-	let trendRecent = 0
-	let trendPrior = 0
-	for (let i = 0; i < windowDays; i++) {
-		if (activeByDay[i] === 0) continue
-		windowActive++
-		if (i < c.activeDaysWindow) recentActive++
-		if (i < c.trendRecentDays) trendRecent++
-		else trendPrior++
+	let weighted = 0
+	let weightedSelf = 0
+	let weightSum = 0
+	let recentActive = 0
+	let priorActive = 0
+	const recentDays = Math.min(c.trendRecentDays, observedDays)
+	for (let i = 0; i < observedDays; i++) {
+		const w = decayWeight(i, c.frequencyHalfLifeDays)
+		weightSum += w
+		const flag = dayFlags[i]!
+		if (flag === 0) continue
+		weighted += w
+		if (flag === 2) weightedSelf += w
+		if (i < recentDays) recentActive++
+		else priorActive++
 	}
+	const frequency = weightSum > 0 ? weighted / weightSum : 0
+	const selfDirected = weightSum > 0 ? weightedSelf / weightSum : 0
 
-	const weeks = Math.max(1, Math.floor(windowDays / 7))
-	const observedWeeks = Math.min(weeks, Math.max(1, Math.ceil(observedDays / 7)))
+	const observedWeeks = Math.max(1, Math.min(c.regularityWeeks, Math.ceil(observedDays / 7)))
 	let activeWeeks = 0
 	for (let w = 0; w < observedWeeks; w++) {
 		for (let i = w * 7; i < w * 7 + 7 && i < windowDays; i++) {
-			if (activeByDay[i] === 1) {
+			if (dayFlags[i] !== 0) {
 				activeWeeks++
 				break
 			}
@@ -89,18 +114,19 @@ export function scoreWill(activity: UserActivity, config: ScoringConfig = defaul
 
 	const noActivity = lastActive === Number.NEGATIVE_INFINITY
 	const daysSince = noActivity ? Number.POSITIVE_INFINITY : Math.max(0, (now - lastActive) / DAY_MS)
-	const trend = trendValue(trendRecent, trendPrior, c.trendRecentDays, observedDays)
+	const trend = trendValue(recentActive, priorActive, recentDays, observedDays)
+	const activeInWindow = recentActive + priorActive
 
 	return combine(
 		[
 			{
-				key: 'activeDays',
-				label: 'Active days',
-				value: recentActive / c.activeDaysForFull,
-				weight: c.weights.activeDays,
+				key: 'frequency',
+				label: 'Frequency',
+				value: frequency / c.frequencyForFull,
+				weight: c.weights.frequency,
 				explanation: noActivity
 					? NO_ACTIVITY_YET
-					: `${plural(recentActive, 'active day')} in the last ${c.activeDaysWindow}`,
+					: `${plural(activeInWindow, 'active day')} in the last ${plural(observedDays, 'day')} (recent weeks count most)`,
 			},
 			{
 				key: 'recency',
@@ -114,29 +140,27 @@ export function scoreWill(activity: UserActivity, config: ScoringConfig = defaul
 				label: 'Regularity',
 				value: activeWeeks / observedWeeks,
 				weight: c.weights.regularity,
-				explanation: noActivity
-					? NO_ACTIVITY_YET
-					: `Active in ${activeWeeks} of the last ${plural(observedWeeks, 'week')}`,
+				explanation: noActivity ? NO_ACTIVITY_YET : `Active in ${activeWeeks} of the last ${plural(observedWeeks, 'week')}`,
 			},
 			{
-				key: 'voluntary',
-				label: 'Voluntary learning',
-				value: voluntaryCredits / c.voluntaryCreditsForFull,
-				weight: c.weights.voluntary,
+				key: 'selfDirected',
+				label: 'Self-directed learning',
+				value: selfDirected / c.selfDirectedForFull,
+				weight: c.weights.selfDirected,
 				explanation:
-					voluntaryActions === 0
-						? 'No self-directed learning yet'
-						: `${plural(voluntaryActions, 'self-directed learning action')} in the last ${windowDays} days`,
+					selfDirected === 0
+						? 'No self-directed learning lately'
+						: `Learns of their own accord on ${percent(selfDirected)} of days (recent weeks count most)`,
 			},
 			{
 				key: 'trend',
-				label: 'Usage trend',
+				label: 'Trend',
 				value: trend.value,
 				weight: c.weights.trend,
 				explanation: noActivity ? NO_ACTIVITY_YET : trend.explanation,
 			},
 		],
-		windowActive < config.minimumEvidence.activeDays,
+		observedDays < c.minimumObservedDays,
 		noActivity,
 	)
 }
@@ -145,15 +169,10 @@ export function scoreWill(activity: UserActivity, config: ScoringConfig = defaul
 function trendValue(recent: number, prior: number, recentDays: number, observedDays: number) {
 	if (recent === 0 && prior === 0) return { value: 0, explanation: 'No activity in the window' }
 	const priorDays = observedDays - recentDays
-	if (prior === 0 || priorDays <= 0) {
-		return { value: 1, explanation: `New activity in the last ${recentDays} days` }
-	}
+	if (prior === 0 || priorDays <= 0) return { value: 1, explanation: `New activity in the last ${recentDays} days` }
 	const ratio = recent / recentDays / (prior / priorDays)
 	if (ratio >= 1) return { value: 1, explanation: 'Activity steady or rising' }
-	return {
-		value: ratio,
-		explanation: `Activity in the last ${recentDays} days at ${percent(ratio)} of the earlier pace`,
-	}
+	return { value: clamp01(ratio), explanation: `Activity in the last ${recentDays} days at ${percent(ratio)} of the earlier pace` }
 }
 
 function lastActiveSentence(days: number): string {
