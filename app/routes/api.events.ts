@@ -4,9 +4,11 @@ import { BEACON_MAX_BYTES, parseBeaconBody, recordBrowserEvents } from '#app/dom
 import { getUser } from '#app/utils/auth.server.ts'
 
 /**
- * POST /api/events: browser-side engagement (article read-through, video play) of the signed-in
- * user. Body: one event, or { events: [...] } (at most 20). Answers 201 when something was
- * recorded, 200 when every event was a duplicate (a retried beacon), 400/413/422 with a reason.
+ * POST /api/events: what a page saw once per visit (article view and read-through, the search it
+ * showed, a plan review, a video play), for the signed-in user; a signed-out page may report its
+ * search only. Body: one event, or { events: [...] } (at most 20). Answers 201 when something was
+ * recorded, 200 when every event was a duplicate (a retried beacon, a view in the same visit),
+ * 400/401/413/422 with a reason.
  */
 export async function loader() {
 	return Response.json({ error: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } })
@@ -15,12 +17,11 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
 	if (request.method !== 'POST') return Response.json({ error: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } })
 	const user = await getUser(request)
-	if (!user) return Response.json({ error: 'Sign in to record events.' }, { status: 401 })
 	const text = await readTextUpTo(request, BEACON_MAX_BYTES)
 	if (text === null) return Response.json({ error: `The body is larger than ${BEACON_MAX_BYTES} bytes.` }, { status: 413 })
 	const parsed = parseBeaconBody(text)
 	if (!parsed.ok) return Response.json({ error: parsed.error, issues: parsed.issues }, { status: parsed.status })
-	const outcome = await recordBrowserEvents({ id: user.id, accountId: user.accountId }, readerFor(user), parsed.events)
+	const outcome = await recordBrowserEvents(user && { id: user.id, accountId: user.accountId, role: user.role }, readerFor(user), parsed.events)
 	if ('status' in outcome) return Response.json({ error: outcome.error }, { status: outcome.status })
 	return Response.json(outcome, { status: outcome.recorded > 0 ? 201 : 200 })
 }

@@ -6,15 +6,16 @@ import {
 	getArticleForReader,
 	getVote,
 	nextStepsAfterUnhelpful,
-	recordArticleView,
 	voteHelpful,
 } from '#app/domain/content/articles.server.ts'
 import { ArticleList, categoryLabel, formatDate } from '#app/components/kb/article-list.tsx'
 import { AudienceBadge } from '#app/components/kb/audience-badge.tsx'
+import { LevelBadge } from '#app/components/kb/level-badge.tsx'
 import { HelpfulVote } from '#app/components/kb/helpful-vote.tsx'
 import { KnowledgeCheckContext } from '#app/components/mdx/knowledge-check.tsx'
 import { MdxContent } from '#app/components/mdx/mdx-content.tsx'
 import { ReadThroughBeacon } from '#app/components/engagement/read-through-beacon.tsx'
+import { VisitBeacon } from '#app/components/engagement/visit-beacon.tsx'
 import { publicChecksInCode } from '#app/domain/learning/checks.server.ts'
 import { getReader, requireUser } from '#app/utils/auth.server.ts'
 
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		case 'gated':
 			return data({ kind: 'gated' as const, title: result.title, audience: AUDIENCE_LABELS[result.audience] }, { status: 403 })
 		case 'article': {
-			if (user) await recordArticleView(user, slug.data)
+			// Reads only: the page reports the view once per visit (VisitBeacon), so a revalidation after a vote is not another view.
 			const vote = user ? await getVote(result.article.id, user.id) : null
 			// Knowledge checks embedded in this variant, without their answers.
 			const checks = user ? await publicChecksInCode(result.code) : {}
@@ -93,6 +94,7 @@ export default function ArticlePage() {
 				<h1 className="mt-2 text-3xl font-bold">
 					{article.title}
 					<AudienceBadge audience={article.audience} />
+					<LevelBadge level={article.level} />
 				</h1>
 				<p className="mt-2 text-slate-600">{article.summary}</p>
 				<p className="mt-2 text-sm text-slate-500">
@@ -103,6 +105,7 @@ export default function ArticlePage() {
 						<MdxContent code={code} />
 					</KnowledgeCheckContext.Provider>
 				</div>
+				{signedIn ? <VisitBeacon key={article.slug} event={{ kind: 'article_view', itemKey: `article:${article.slug}` }} /> : null}
 				{signedIn ? <ReadThroughBeacon key={article.slug} slug={article.slug} readingMinutes={article.readingMinutes} /> : null}
 				{signedIn ? <HelpfulVote current={vote} /> : null}
 			</article>

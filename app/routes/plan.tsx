@@ -4,6 +4,7 @@ import { tierHas } from '#app/domain/accounts-tiers/service-matrix.ts'
 import { listAccountPlans } from '#app/domain/plans/queries.server.ts'
 import { CustomerPlanView } from '#app/components/plans/customer-plan-view.tsx'
 import { PastPlans } from '#app/components/plans/past-plans.tsx'
+import { VisitBeacon } from '#app/components/engagement/visit-beacon.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { planPageData, requirePlanMember } from './plans-guard.server.ts'
 
@@ -22,7 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ActivePlanPage() {
 	const data = useLoaderData<typeof loader>()
-	if (data.kind === 'plan') return <CustomerPlanView page={data.page} access={data.access} plans={data.plans} />
+	if (data.kind === 'plan') {
+		return (
+			<>
+				{data.reviewBeacon ? <VisitBeacon key={data.page.id} event={{ kind: 'plan_review', itemKey: `plan:${data.page.id}` }} /> : null}
+				<CustomerPlanView page={data.page} access={data.access} plans={data.plans} />
+			</>
+		)
+	}
 	return (
 		<div className="space-y-6">
 			<h1 className="text-2xl font-bold">Success plan</h1>

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
 import type { z } from 'zod'
-import { recordPlanReview, type CommandResult, type PlanActor } from '#app/domain/plans/commands.server.ts'
+import { type CommandResult, type PlanActor } from '#app/domain/plans/commands.server.ts'
 import { getPlanFacts, getPlanPage, listAccountPlans } from '#app/domain/plans/queries.server.ts'
 import { planAccess, type Actor } from '#app/domain/plans/plan-state.ts'
 import { isAccountMember, requireUser } from '#app/utils/auth.server.ts'
@@ -31,19 +31,20 @@ export async function requireStaffPlanMember(request: Request, planId: string | 
 	return member
 }
 
-/** What the account's plan page shows; a customer's look at a proposed plan counts as a review. */
+/**
+ * What the account's plan page shows. Reads only: a customer's look at a plan they can see counts
+ * as a review, which the page reports once per visit (`reviewBeacon`), never the loader.
+ */
 export async function planPageData(member: Awaited<ReturnType<typeof requirePlanMember>>) {
 	const { plan, actor, access } = member
 	const page = await getPlanPage(plan.id, { withContent: access.canSeeContent })
 	if (!page) throw notFound()
-	if (actor.kind === 'customer' && access.canSeeContent) {
-		await recordPlanReview({ userId: actor.userId, accountId: plan.accountId, planId: plan.id })
-	}
 	return {
 		page,
 		access,
 		plans: await listAccountPlans(plan.accountId),
 		staffLink: actor.kind === 'staff' ? `/console/plans/${plan.id}` : null,
+		reviewBeacon: actor.kind === 'customer' && access.canSeeContent,
 	}
 }
 

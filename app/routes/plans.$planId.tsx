@@ -19,6 +19,7 @@ import {
 	RequestPlanChangesSchema,
 } from '#app/domain/plans/schemas.ts'
 import { CustomerPlanView } from '#app/components/plans/customer-plan-view.tsx'
+import { VisitBeacon } from '#app/components/engagement/visit-beacon.tsx'
 import { planPageData, requirePlanMember, runIntent, unknownIntent } from './plans-guard.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.title ?? 'Success plan'} · Success Portal` }]
@@ -50,6 +51,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PlanPage() {
-	const { page, access, plans, staffLink } = useLoaderData<typeof loader>()
-	return <CustomerPlanView page={page} access={access} plans={plans} staffLink={staffLink ?? undefined} />
+	const { page, access, plans, staffLink, reviewBeacon } = useLoaderData<typeof loader>()
+	return (
+		<>
+			{reviewBeacon ? <VisitBeacon key={page.id} event={{ kind: 'plan_review', itemKey: `plan:${page.id}` }} /> : null}
+			<CustomerPlanView page={page} access={access} plans={plans} staffLink={staffLink ?? undefined} />
+		</>
+	)
 }

@@ -1,22 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { getPopularArticles } from '#app/domain/content/articles.server.ts'
-import { logSearch, parseSearchParams, searchForReader } from '#app/domain/search/search-service.server.ts'
+import { parseSearchParams, searchForReader } from '#app/domain/search/search-service.server.ts'
 import { ArticleList, categoryLabel } from '#app/components/kb/article-list.tsx'
 import { AudienceBadge } from '#app/components/kb/audience-badge.tsx'
 import { Highlighted } from '#app/components/search/highlighted.tsx'
+import { VisitBeacon } from '#app/components/engagement/visit-beacon.tsx'
 import { getReader } from '#app/utils/auth.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.params.q ? `${data.params.q} · Search` : 'Search · Success Portal' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const { user, reader } = await getReader(request)
+	const { reader } = await getReader(request)
 	const params = parseSearchParams(new URL(request.url).searchParams)
 	const result = await searchForReader(reader, params)
-	// Only a first page is a new search; paging and facet clicks are the same search.
-	if (params.page === 1 && !params.type.length && !params.category && !params.tag.length) {
-		await logSearch({ query: params.q, hits: result.total, userId: user?.id ?? null, accountId: user?.accountId ?? null })
-	}
 	const popular = result.total === 0 ? await getPopularArticles(reader, 5) : []
 	return { params, result, popular }
 }
@@ -75,6 +72,9 @@ export default function SearchPage() {
 	const pages = Math.ceil(result.total / params.limit)
 	return (
 		<div className="space-y-6">
+			{/* The loader only reads: the page reports each query it shows once. Paging, facet clicks and
+			    revalidations keep the same query mounted, so they are the same search. */}
+			{params.q ? <VisitBeacon key={params.q} event={{ kind: 'search', q: params.q }} /> : null}
 			<Form method="get" role="search" className="flex gap-2">
 				<label htmlFor="search-page-q" className="sr-only">
 					Search

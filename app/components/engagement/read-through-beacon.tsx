@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { newUuid, postEvent } from './post-event.ts'
 
 /** Reaching the end counts after this many seconds on the page (a fast scroll is not a read). */
 const END_MIN_SECONDS = 8
@@ -27,13 +28,12 @@ export function ReadThroughBeacon({ slug, readingMinutes }: { slug: string; read
 		const send = () => {
 			if (sent) return
 			sent = true
-			const body = JSON.stringify({
+			postEvent({
 				clientEventId,
 				kind: 'article_read',
 				itemKey: `article:${slug}`,
 				data: { seconds: Math.round(seconds()), reachedEnd },
 			})
-			void post(body).catch(() => setTimeout(() => void post(body).catch(() => {}), 2000))
 		}
 		const check = () => {
 			if (sent) return
@@ -62,31 +62,4 @@ export function ReadThroughBeacon({ slug, readingMinutes }: { slug: string; read
 		}
 	}, [slug, readingMinutes])
 	return <div ref={marker} aria-hidden data-testid="read-marker" />
-}
-
-/** fetch with keepalive survives the page being left; sendBeacon is the fallback. */
-async function post(body: string) {
-	if (typeof fetch === 'function') {
-		const response = await fetch('/api/events', {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body,
-			keepalive: true,
-			credentials: 'same-origin',
-		})
-		// A 4xx will not get better by retrying; only network failures and 5xx are retried.
-		if (response.status >= 500) throw new Error(`events: ${response.status}`)
-		return
-	}
-	if (!navigator.sendBeacon('/api/events', new Blob([body], { type: 'text/plain' }))) throw new Error('beacon refused')
-}
-
-/** crypto.randomUUID exists only on https and localhost; getRandomValues everywhere. */
-function newUuid(): string {
-	if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-	const b = crypto.getRandomValues(new Uint8Array(16))
-	b[6] = (b[6]! & 0x0f) | 0x40
-	b[8] = (b[8]! & 0x3f) | 0x80
-	const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
-	return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }

@@ -13,6 +13,7 @@ const listFields = {
 	audience: true,
 	contentUpdatedAt: true,
 	readingMinutes: true,
+	level: true,
 } as const
 
 const readableWhere = (reader: Reader) => ({ status: 'published', audience: { in: readableAudiences(reader) } })
@@ -25,6 +26,7 @@ export type ArticleListItem = {
 	audience: string
 	contentUpdatedAt: Date
 	readingMinutes: number
+	level: string
 }
 
 /** The knowledge-base front page: categories, tags, recently updated and popular, all within the reader's audience. */
@@ -132,8 +134,37 @@ export async function getArticleForReader(slug: string, reader: Reader): Promise
 	}
 }
 
-export async function recordArticleView(user: { id: string; accountId: string | null }, slug: string) {
-	await recordEvent(prisma, { kind: 'article_view', userId: user.id, accountId: user.accountId, itemKey: `article:${slug}` })
+/** A reload, a second tab or a return within this long is the same visit: one view. */
+export const VIEW_DEDUPE_MS = 30 * 60 * 1000
+
+/**
+ * One view of an article, as the page reports it once per visit (loaders only read). A view of the
+ * same article by the same user within VIEW_DEDUPE_MS is not recorded again, so "popular" and will
+ * count visits, not reloads. The caller has checked that the reader may read the article.
+ */
+export async function recordArticleView(
+	user: { id: string; accountId: string | null },
+	slug: string,
+	opts: { clientEventId?: string; now?: Date } = {},
+): Promise<'recorded' | 'duplicate'> {
+	const now = opts.now ?? new Date()
+	const itemKey = `article:${slug}`
+	return prisma.$transaction(async (tx) => {
+		const seen = await tx.engagementEvent.findFirst({
+			where: { userId: user.id, kind: 'article_view', itemKey, occurredAt: { gt: new Date(now.getTime() - VIEW_DEDUPE_MS) } },
+			select: { id: true },
+		})
+		if (seen) return 'duplicate' as const
+		await recordEvent(tx, {
+			kind: 'article_view',
+			userId: user.id,
+			accountId: user.accountId,
+			itemKey,
+			occurredAt: now,
+			clientEventId: opts.clientEventId ?? null,
+		})
+		return 'recorded' as const
+	})
 }
 
 /** One vote per user and article: a second vote replaces the first. The event is written with it. */

@@ -2,13 +2,18 @@ import { z } from 'zod'
 import { canRead, type Audience, type Reader } from '#app/domain/accounts-tiers/audience.ts'
 import { BrowserEventSchema, type BrowserEvent } from '#app/domain/engagement/event-kinds.ts'
 import { recordEvent } from '#app/domain/engagement/record.server.ts'
+import { recordArticleView } from '#app/domain/content/articles.server.ts'
+import { recordPlanReview, reviewablePlan } from '#app/domain/plans/commands.server.ts'
+import { logShownSearch } from '#app/domain/search/search-service.server.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 /**
- * Events a browser reports (read-through, video play). Always recorded for the signed-in user:
- * the body has no user field at all, and the strict schema refuses one. A retried beacon carries
- * the same clientEventId and is counted once.
+ * Events a browser reports once per visit (a view, a read-through, a search it showed, a plan
+ * looked at, a video play): loaders only read, so these are the only source of them. Always
+ * recorded for the signed-in user: the body has no user field at all, and the strict schema
+ * refuses one. A retried beacon carries the same clientEventId and is counted once; a view or a
+ * plan review is also deduplicated by visit on the server. Only a search may come signed out.
  */
 
 /** Largest body accepted: a beacon is a few hundred bytes; a batch of 20 fits easily. */
@@ -44,41 +49,39 @@ export function parseBeaconBody(text: string): BeaconParse {
 	return { ok: true, events: 'events' in result.data ? result.data.events : [result.data] }
 }
 
-export type BeaconUser = { id: string; accountId: string | null }
+export type BeaconUser = { id: string; accountId: string | null; role: string }
 export type BeaconOutcome = { recorded: number; duplicates: number }
-export type BeaconRefusal = { status: 422; error: string }
+export type BeaconRefusal = { status: 401 | 422; error: string }
+
+/** The only kind a signed-out page may report (a search on the public knowledge base). */
+export function allowedSignedOut(events: readonly BrowserEvent[]): boolean {
+	return events.every((event) => event.kind === 'search')
+}
 
 /**
- * Records the events for `user`. An article read must name an article this reader may read, so
- * nobody can inflate their content depth with made-up items. Nothing is recorded if any event is
- * refused.
+ * Records the events for `user` (null: signed out, searches only). An article view or read must
+ * name an article this reader may read and a plan review a plan this customer may see, so nobody
+ * can inflate their engagement with made-up items. Nothing is recorded if any event is refused.
  */
 export async function recordBrowserEvents(
-	user: BeaconUser,
+	user: BeaconUser | null,
 	reader: Reader,
 	events: readonly BrowserEvent[],
 	now = new Date(),
 ): Promise<BeaconOutcome | BeaconRefusal> {
+	if (!user && !allowedSignedOut(events)) return { status: 401, error: 'Sign in to record events.' }
 	for (const event of events) {
-		if (event.kind !== 'article_read') continue
-		const refusal = await checkReadableArticle(event.itemKey!, reader)
+		const refusal = await refusalOf(event, user, reader)
 		if (refusal) return { status: 422, error: refusal }
 	}
 	let recorded = 0
 	let duplicates = 0
 	for (const event of events) {
 		try {
-			await recordEvent(prisma, {
-				kind: event.kind,
-				userId: user.id,
-				accountId: user.accountId,
-				itemKey: event.itemKey ?? null,
-				data: event.data,
-				// The server's clock, not the browser's: a beacon cannot backdate activity.
-				occurredAt: now,
-				clientEventId: event.clientEventId,
-			})
-			recorded++
+			const outcome = await recordOne(event, user, reader, now)
+			if (outcome === 'recorded') recorded++
+			else if (outcome === 'duplicate') duplicates++
+			else return { status: 422, error: outcome.refused }
 		} catch (error) {
 			if (isUniqueViolation(error)) duplicates++
 			else throw error
@@ -87,9 +90,59 @@ export async function recordBrowserEvents(
 	return { recorded, duplicates }
 }
 
-async function checkReadableArticle(itemKey: string, reader: Reader): Promise<string | undefined> {
-	const slug = /^article:([a-z0-9-]{1,120})$/.exec(itemKey)?.[1]
-	if (!slug) return 'itemKey of article_read must be "article:<slug>"'
+async function refusalOf(event: BrowserEvent, user: BeaconUser | null, reader: Reader): Promise<string | undefined> {
+	switch (event.kind) {
+		case 'article_read':
+		case 'article_view':
+			return checkReadableArticle(event.kind, event.itemKey!, reader)
+		case 'plan_review': {
+			const planId = planIdOf(event.itemKey!)
+			if (!planId) return 'itemKey of plan_review must be "plan:<id>"'
+			return user && (await reviewablePlan(user, planId)) ? undefined : `No plan "${planId}" you can review`
+		}
+		default:
+			return undefined
+	}
+}
+
+type RecordOutcome = 'recorded' | 'duplicate' | { refused: string }
+
+async function recordOne(event: BrowserEvent, user: BeaconUser | null, reader: Reader, now: Date): Promise<RecordOutcome> {
+	const { clientEventId } = event
+	if (event.kind === 'search') {
+		// The browser names the query only; the hit count is counted again for this reader.
+		await logShownSearch(reader, user, { query: String(event.data!.q), clientEventId })
+		return 'recorded'
+	}
+	if (!user) return { refused: 'Sign in to record events.' }
+	switch (event.kind) {
+		case 'article_view':
+			return recordArticleView(user, slugOf(event.itemKey!)!, { clientEventId, now })
+		case 'plan_review': {
+			const outcome = await recordPlanReview({ user, planId: planIdOf(event.itemKey!)!, clientEventId }, now)
+			return outcome === 'refused' ? { refused: 'No plan you can review' } : outcome
+		}
+		default:
+			await recordEvent(prisma, {
+				kind: event.kind,
+				userId: user.id,
+				accountId: user.accountId,
+				itemKey: event.itemKey ?? null,
+				data: event.data,
+				// The server's clock, not the browser's: a beacon cannot backdate activity.
+				occurredAt: now,
+				clientEventId,
+			})
+			return 'recorded'
+	}
+}
+
+const slugOf = (itemKey: string) => /^article:([a-z0-9-]{1,120})$/.exec(itemKey)?.[1]
+const planIdOf = (itemKey: string) => /^plan:([A-Za-z0-9_-]{1,64})$/.exec(itemKey)?.[1]
+
+async function checkReadableArticle(kind: string, itemKey: string, reader: Reader): Promise<string | undefined> {
+	const slug = slugOf(itemKey)
+	if (!slug) return `itemKey of ${kind} must be "article:<slug>"`
 	const article = await prisma.article.findFirst({ where: { slug, status: 'published' }, select: { audience: true } })
 	if (!article || !canRead(reader, article.audience as Audience)) return `No article "${slug}" you can read`
 	return undefined

@@ -24,10 +24,12 @@ export type EventKind = (typeof EVENT_KINDS)[number]
 export const EventKindSchema = z.enum(EVENT_KINDS)
 
 /**
- * The kinds a browser may post. Everything else is recorded by the server where it happens
- * (a view by the article loader, a quiz attempt by the grader), so a browser cannot forge it.
+ * The kinds a browser may post: what a page saw once per visit (a view, a read-through, a search it
+ * showed, a plan looked at, a video played). Loaders only read, so a reload or a revalidation never
+ * records anything; the server still checks each of these against what the reader may see.
+ * Everything else (a quiz attempt, a vote, a completion) is recorded by the action it describes.
  */
-export const BROWSER_EVENT_KINDS = ['article_read', 'video_play'] as const satisfies readonly EventKind[]
+export const BROWSER_EVENT_KINDS = ['article_view', 'article_read', 'search', 'plan_review', 'video_play'] as const satisfies readonly EventKind[]
 export type BrowserEventKind = (typeof BROWSER_EVENT_KINDS)[number]
 export const BrowserEventKindSchema = z.enum(BROWSER_EVENT_KINDS)
 
@@ -80,6 +82,18 @@ export const BrowserEventSchema = z
 	.refine((event) => event.kind !== 'article_read' || event.itemKey !== undefined, {
 		message: 'article_read needs the itemKey of the article',
 		path: ['itemKey'],
+	})
+	.refine((event) => event.kind !== 'article_view' || event.itemKey !== undefined, {
+		message: 'article_view needs the itemKey of the article',
+		path: ['itemKey'],
+	})
+	.refine((event) => event.kind !== 'plan_review' || event.itemKey !== undefined, {
+		message: 'plan_review needs the itemKey of the plan',
+		path: ['itemKey'],
+	})
+	.refine((event) => event.kind !== 'search' || (typeof event.data?.q === 'string' && event.data.q.trim() !== ''), {
+		message: 'search needs the query as data.q',
+		path: ['data', 'q'],
 	})
 export type BrowserEvent = z.infer<typeof BrowserEventSchema>
 

@@ -337,18 +337,45 @@ export async function addComment(planId: string, actor: PlanActor, input: { obje
 }
 
 /**
- * A customer looked at a plan: one `plan_review` engagement event per user, plan and UTC day, so
- * reloads do not inflate engagement.
+ * A customer looked at a plan, as the page reports it once per visit (loaders only read): one
+ * `plan_review` engagement event per user, plan and UTC day, so reloads and second tabs do not
+ * inflate engagement. Only a customer of the plan's account who may see its content counts; staff
+ * looking at a plan and drafts the customer cannot see record nothing.
  */
-export async function recordPlanReview(input: { userId: string; accountId: string; planId: string }, now = new Date()) {
-	const itemKey = `plan:${input.planId}`
+export async function recordPlanReview(
+	input: { user: { id: string; role: string; accountId: string | null }; planId: string; clientEventId?: string },
+	now = new Date(),
+): Promise<'recorded' | 'duplicate' | 'refused'> {
+	const { user } = input
+	const plan = await reviewablePlan(user, input.planId)
+	if (!plan) return 'refused'
+	const itemKey = `plan:${plan.id}`
 	return prisma.$transaction(async (tx) => {
 		const seen = await tx.engagementEvent.findFirst({
-			where: { userId: input.userId, kind: 'plan_review', itemKey, occurredAt: { gte: startOfUtcDay(now) } },
+			where: { userId: user.id, kind: 'plan_review', itemKey, occurredAt: { gte: startOfUtcDay(now) } },
 			select: { id: true },
 		})
-		if (seen) return false
-		await recordEvent(tx, { kind: 'plan_review', userId: input.userId, accountId: input.accountId, itemKey, occurredAt: now })
-		return true
+		if (seen) return 'duplicate' as const
+		await recordEvent(tx, {
+			kind: 'plan_review',
+			userId: user.id,
+			accountId: plan.accountId,
+			itemKey,
+			occurredAt: now,
+			clientEventId: input.clientEventId ?? null,
+		})
+		return 'recorded' as const
 	})
+}
+
+/** The plan, when this user's look at it is a review: a customer of its account who may see its content. */
+export async function reviewablePlan(user: { role: string; accountId: string | null }, planId: string) {
+	if (user.role !== 'CUSTOMER' || !user.accountId) return null
+	const plan = await prisma.successPlan.findUnique({
+		where: { id: planId },
+		select: { id: true, accountId: true, status: true, active: true, account: { select: { tier: true } } },
+	})
+	if (!plan || plan.accountId !== user.accountId) return null
+	const access = planAccess({ actor: 'customer', status: asPlanStatus(plan.status), active: plan.active, accountTier: plan.account.tier })
+	return access.canSeeContent ? { id: plan.id, accountId: plan.accountId } : null
 }

@@ -52,12 +52,34 @@ export async function searchForReader(reader: Reader, params: SearchParams): Pro
 
 /**
  * Records a search for the content team (zero-hit queries are their gap list) and for engagement:
- * the query, its hit count, who and when, nothing more.
+ * the query, its hit count, who and when, nothing more. Called once per query the search page
+ * showed, as the page reports it (loaders only read); the clientEventId makes a retried report
+ * count once (a second one fails on the unique key and writes nothing).
  */
-export async function logSearch(input: { query: string; hits: number; userId: string | null; accountId: string | null }) {
+export async function logSearch(input: { query: string; hits: number; userId: string | null; accountId: string | null; clientEventId?: string }) {
 	if (!input.query) return
+	const clientEventId = input.clientEventId ?? null
 	await prisma.$transaction(async (tx) => {
-		await tx.searchLog.create({ data: { query: input.query.toLowerCase(), hits: input.hits, userId: input.userId, accountId: input.accountId } })
-		if (input.userId) await recordEvent(tx, { kind: 'search', userId: input.userId, accountId: input.accountId, data: { hits: input.hits } })
+		await tx.searchLog.create({
+			data: { query: input.query.toLowerCase(), hits: input.hits, userId: input.userId, accountId: input.accountId, clientEventId },
+		})
+		if (input.userId) {
+			await recordEvent(tx, { kind: 'search', userId: input.userId, accountId: input.accountId, data: { hits: input.hits }, clientEventId })
+		}
 	})
+}
+
+/**
+ * Logs a search the page showed to this reader. The hit count is counted again here, as this
+ * reader, rather than taken from the browser: a report cannot claim hits (or gaps) that are not there.
+ */
+export async function logShownSearch(
+	reader: Reader,
+	user: { id: string; accountId: string | null } | null,
+	input: { query: string; clientEventId: string },
+) {
+	const query = SearchParamsSchema.shape.q.parse(input.query)
+	if (!query) return
+	const result = await searchForReader(reader, { q: query, type: [], tag: [], category: undefined, page: 1, limit: 1 })
+	await logSearch({ query, hits: result.total, userId: user?.id ?? null, accountId: user?.accountId ?? null, clientEventId: input.clientEventId })
 }
