@@ -3,6 +3,7 @@ import { type ActivityEvent, type AccountSignals, type ProductUsageDay } from '#
 import { DAY_MS } from '#app/utils/time.ts'
 import { chunked } from '#app/utils/chunked.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { isContentLevel, type ContentLevel } from '#app/domain/content/levels.ts'
 
 /**
  * What scoring reads from the database: events per user, product usage and happiness signals per
@@ -16,8 +17,59 @@ export function toActivityEvent(row: EventRow): ActivityEvent | undefined {
 	return { kind: row.kind, at: row.occurredAt, itemKey: row.itemKey, data: parseEventData(row.data) }
 }
 
-/** Events of these users since `since`, grouped by user, oldest first. */
-export async function loadUserEvents(userIds: readonly string[], since: Date): Promise<Map<string, ActivityEvent[]>> {
+/** What scoring needs to know about an item an event names: its level, or a quiz's difficulty. */
+export type ContentFacts = Map<string, { level?: ContentLevel; difficulty?: number }>
+
+/**
+ * Level of every article, lesson and path and difficulty of every quiz, by the item key events use
+ * (`article:<slug>`, `lesson:<path>/<lesson>`, `path:<slug>`, `quiz:<path>/<key>`, `assessment:<key>`).
+ * A few hundred rows: loaded once per recompute.
+ */
+export async function loadContentFacts(): Promise<ContentFacts> {
+	const [articles, paths, quizzes] = await Promise.all([
+		prisma.article.findMany({ select: { slug: true, level: true } }),
+		prisma.path.findMany({ select: { slug: true, level: true, lessons: { select: { slug: true, level: true } } } }),
+		prisma.quiz.findMany({ select: { kind: true, key: true, definition: true, path: { select: { slug: true } } } }),
+	])
+	const facts: ContentFacts = new Map()
+	for (const a of articles) if (isContentLevel(a.level)) facts.set(`article:${a.slug}`, { level: a.level })
+	for (const p of paths) {
+		if (isContentLevel(p.level)) facts.set(`path:${p.slug}`, { level: p.level })
+		for (const l of p.lessons) if (isContentLevel(l.level)) facts.set(`lesson:${p.slug}/${l.slug}`, { level: l.level })
+	}
+	for (const q of quizzes) {
+		const difficulty = quizDifficulty(q.definition)
+		if (difficulty === undefined) continue
+		if (q.kind === 'assessment') facts.set(`assessment:${q.key}`, { difficulty })
+		else if (q.path) facts.set(`quiz:${q.path.slug}/${q.key}`, { difficulty })
+	}
+	return facts
+}
+
+function quizDifficulty(definition: string): number | undefined {
+	try {
+		const d = (JSON.parse(definition) as { difficulty?: unknown }).difficulty
+		return typeof d === 'number' && d >= 1 && d <= 3 ? d : undefined
+	} catch {
+		return undefined
+	}
+}
+
+/** The row's own level/difficulty wins; otherwise the content's, when the item is known. */
+function withContentFacts(event: ActivityEvent, facts: ContentFacts | undefined): ActivityEvent {
+	if (!facts || !event.itemKey) return event
+	const known = facts.get(event.itemKey)
+	if (!known) return event
+	const data = (event.data ?? {}) as Record<string, unknown>
+	if (known.level && data.level === undefined) return { ...event, data: { ...data, level: known.level } }
+	if (known.difficulty && event.kind === 'quiz_attempt' && data.difficulty === undefined) {
+		return { ...event, data: { ...data, difficulty: known.difficulty } }
+	}
+	return event
+}
+
+/** Events of these users since `since`, grouped by user, oldest first, with content levels filled in. */
+export async function loadUserEvents(userIds: readonly string[], since: Date, facts?: ContentFacts): Promise<Map<string, ActivityEvent[]>> {
 	const byUser = new Map<string, ActivityEvent[]>()
 	for (const id of userIds) byUser.set(id, [])
 	for (const ids of chunked(userIds)) {
@@ -28,7 +80,7 @@ export async function loadUserEvents(userIds: readonly string[], since: Date): P
 		})
 		for (const row of rows) {
 			const event = toActivityEvent(row)
-			if (event && row.userId) byUser.get(row.userId)?.push(event)
+			if (event && row.userId) byUser.get(row.userId)?.push(withContentFacts(event, facts))
 		}
 	}
 	return byUser
@@ -36,13 +88,23 @@ export async function loadUserEvents(userIds: readonly string[], since: Date): P
 
 /**
  * Product-usage metrics the scoring understands (any other metric is stored and ignored):
- *   active_minutes       minutes of product use that day (a day with minutes > 0 is an active day)
+ *   active_minutes       minutes of product use that day or period (a day with minutes > 0 is an active day)
+ *   active_days          days with use within a period row (weekly aggregates)
  *   active_users         people who used the product that day (> 0 also marks an active day)
  *   features_adopted / features_available   key features in use out of those on the plan
  *   key_feature_adoption share of key features in use, 0..1 (or a percentage 0..100)
  *   seats                licensed seats (the latest value counts)
  */
-export const USAGE_METRICS = ['active_minutes', 'active_users', 'features_adopted', 'features_available', 'key_feature_adoption', 'seats'] as const
+export const USAGE_METRICS = [
+	'active_minutes',
+	'active_days',
+	'active_users',
+	'features_adopted',
+	'features_available',
+	'key_feature_adoption',
+	'seats',
+] as const
+const ADOPTION_METRICS = ['features_adopted', 'features_available', 'key_feature_adoption', 'seats']
 
 export type UsageFacts = {
 	/** Latest licensed seats, when reported. */
@@ -55,7 +117,7 @@ export type UsageFacts = {
 
 export type AccountUsage = { days: ProductUsageDay[]; facts: UsageFacts }
 
-type UsageRow = { accountId: string; day: string; metric: string; value: number }
+type UsageRow = { accountId: string; day: string; metric: string; value: number; periodDays: number }
 
 /** Product usage per account over the will window (and feature adoption over the skill horizon). */
 export async function loadAccountUsage(
@@ -73,10 +135,10 @@ export async function loadAccountUsage(
 			accountId: { in: [...accountIds] },
 			OR: [
 				{ day: { gte: windowStart }, metric: { in: [...USAGE_METRICS] } },
-				{ day: { gte: horizonStart }, metric: { in: ['features_adopted', 'features_available', 'key_feature_adoption', 'seats'] } },
+				{ day: { gte: horizonStart }, metric: { in: ADOPTION_METRICS } },
 			],
 		},
-		select: { accountId: true, day: true, metric: true, value: true },
+		select: { accountId: true, day: true, metric: true, value: true, periodDays: true },
 		orderBy: [{ accountId: 'asc' }, { day: 'asc' }],
 	})
 	const byAccount = new Map<string, UsageRow[]>()
@@ -101,14 +163,17 @@ export function usageFromRows(rows: readonly Omit<UsageRow, 'accountId'>[], now:
 	for (const row of rows) {
 		let day = days.get(row.day)
 		if (!day) days.set(row.day, (day = { day: row.day }))
+		if (row.periodDays > 1) day.periodDays = Math.max(day.periodDays ?? 1, row.periodDays)
 		switch (row.metric) {
 			case 'active_minutes':
-				// Scoring only asks whether a day was active; the account's weekly total keeps every minute.
-				day.activeMinutes = Math.min(row.value, 24 * 60)
+				day.activeMinutes = row.value
 				if (row.day >= fourWeeksAgo) {
 					minutes28 += row.value
 					minuteRows++
 				}
+				break
+			case 'active_days':
+				day.activeDays = row.value
 				break
 			case 'active_users':
 				day.activeUsers = row.value
@@ -144,6 +209,27 @@ export function usageFromRows(rows: readonly Omit<UsageRow, 'accountId'>[], now:
 	}
 	if (minuteRows > 0) facts.weeklyActiveMinutes = minutes28 / 4
 	return { days: [...days.values()], facts }
+}
+
+/** Product usage of each of these users (their own rows, imported per user), as scoring reads it. */
+export async function loadUserUsage(userIds: readonly string[], now: Date, horizonDays: number): Promise<Map<string, ProductUsageDay[]>> {
+	const result = new Map<string, ProductUsageDay[]>()
+	const since = dayString(now.getTime() - horizonDays * DAY_MS)
+	for (const ids of chunked(userIds)) {
+		const rows = await prisma.userProductUsage.findMany({
+			where: { userId: { in: ids }, day: { gte: since }, metric: { in: [...USAGE_METRICS] } },
+			select: { userId: true, day: true, metric: true, value: true, periodDays: true },
+			orderBy: [{ userId: 'asc' }, { day: 'asc' }],
+		})
+		const byUser = new Map<string, UsageRow[]>()
+		for (const row of rows) {
+			let list = byUser.get(row.userId)
+			if (!list) byUser.set(row.userId, (list = []))
+			list.push({ ...row, accountId: '' })
+		}
+		for (const [userId, list] of byUser) result.set(userId, usageFromRows(list, now).days)
+	}
+	return result
 }
 
 /** Happiness inputs: imported survey answers of the last year win over the account's stored NPS/CSAT. */
