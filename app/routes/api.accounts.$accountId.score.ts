@@ -1,11 +1,12 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { accountScoreJson, getOrComputeAccountScore } from '#app/domain/scoring/queries.server.ts'
+import { accountScoreJson, getCurrentAccountScore, notScoredJson } from '#app/domain/scoring/queries.server.ts'
 import { getUser, isStaff } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 /**
  * GET /api/accounts/:accountId/score: current skill, will, segment, quadrant and breakdown.
  * Staff read any account; a customer reads their own account's scores, without segment or quadrant.
+ * Reads only: an account never scored yet answers 200 with `score: null` and the reason.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await getUser(request)
@@ -15,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	if (!staff && user.accountId !== accountId) return Response.json({ error: 'Not found.' }, { status: 404 })
 	const account = await prisma.account.findUnique({ where: { id: accountId }, select: { id: true, name: true, tier: true } })
 	if (!account) return Response.json({ error: 'Not found.' }, { status: 404 })
-	const score = await getOrComputeAccountScore(account.id)
-	if (!score) return Response.json({ error: 'Not scored yet.' }, { status: 404 })
-	return Response.json(accountScoreJson(account, score, staff), { headers: { 'Cache-Control': 'private, no-store' } })
+	const headers = { 'Cache-Control': 'private, no-store' }
+	const score = await getCurrentAccountScore(account.id)
+	if (!score) return Response.json(notScoredJson({ type: 'account', id: account.id, name: account.name, tier: account.tier }), { headers })
+	return Response.json(accountScoreJson(account, score, staff), { headers })
 }

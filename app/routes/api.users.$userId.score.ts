@@ -1,9 +1,12 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { getOrComputeUserScore, userScoreJson } from '#app/domain/scoring/queries.server.ts'
+import { getCurrentUserScore, notScoredJson, userScoreJson } from '#app/domain/scoring/queries.server.ts'
 import { getUser, isStaff } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
-/** GET /api/users/:userId/score: current skill, will, segment and breakdown. Staff, or the user themself. */
+/**
+ * GET /api/users/:userId/score: current skill, will, segment and breakdown. Staff, or the user themself.
+ * Reads only: a customer never scored yet answers 200 with `score: null` and the reason.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await getUser(request)
 	if (!user) return Response.json({ error: 'Sign in first.' }, { status: 401 })
@@ -16,7 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	if (subject.role !== 'CUSTOMER' || !subject.accountId) {
 		return Response.json({ error: 'Only customers of an account are scored.' }, { status: 404 })
 	}
-	const score = await getOrComputeUserScore(subject.id)
-	if (!score) return Response.json({ error: 'Not scored yet.' }, { status: 404 })
-	return Response.json(userScoreJson(subject, score, staff), { headers: { 'Cache-Control': 'private, no-store' } })
+	const headers = { 'Cache-Control': 'private, no-store' }
+	const score = await getCurrentUserScore(subject.id)
+	if (!score) {
+		return Response.json(notScoredJson({ type: 'user', id: subject.id, name: subject.name, accountId: subject.accountId }), { headers })
+	}
+	return Response.json(userScoreJson(subject, score, staff), { headers })
 }

@@ -5,7 +5,7 @@ import { tierLabel } from '#app/domain/accounts-tiers/tier-rules.ts'
 import { completeTask, listAccountTasks } from '#app/domain/playbooks/tasks.server.ts'
 import {
 	getAccountHistory,
-	getOrComputeAccountScore,
+	getCurrentAccountScore,
 	listAccountUserScores,
 } from '#app/domain/scoring/queries.server.ts'
 import { rescoreAccount } from '#app/domain/scoring/recompute.server.ts'
@@ -31,12 +31,15 @@ async function requireAccount(accountId: string | undefined) {
 	return account
 }
 
-/** Staff with accounts (CSMs and admins) read any account here; their lists and queues show their own. */
+/**
+ * Staff with accounts (CSMs and admins) read any account here; their lists and queues show their own.
+ * Reads only: an account not scored yet shows so (scoring runs in the queue or by "Recompute now").
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireUserWithRole(request, 'CSM', 'ADMIN')
 	const account = await requireAccount(params.accountId)
 	const [score, history, users, tasks] = await Promise.all([
-		getOrComputeAccountScore(account.id),
+		getCurrentAccountScore(account.id),
 		getAccountHistory(account.id, 60),
 		listAccountUserScores(account.id),
 		listAccountTasks(account.id),

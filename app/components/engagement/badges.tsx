@@ -1,20 +1,21 @@
 import { QUADRANT_DESCRIPTIONS, QUADRANT_LABELS, type Quadrant } from '#app/domain/scoring/quadrant.ts'
-import { SEGMENT_DESCRIPTIONS, SEGMENT_LABELS, type Segment } from '#app/domain/scoring/segments.ts'
+import { SEGMENT_STATUS_DESCRIPTIONS, SEGMENT_STATUS_LABELS, type SegmentStatus } from '#app/domain/scoring/segments.ts'
 
 const base = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap'
 
-const SEGMENT_COLORS: Record<Segment, string> = {
+const SEGMENT_COLORS: Record<SegmentStatus, string> = {
 	HIGH_PERFORMER: 'bg-green-100 text-green-800',
 	UNTRAINED: 'bg-brand-100 text-brand-900',
 	UNMOTIVATED: 'bg-amber-100 text-amber-900',
 	NEED_TO_EXIT: 'bg-red-100 text-red-800',
+	NOT_ENOUGH_EVIDENCE: 'bg-slate-100 text-slate-700',
 }
 
-/** Staff-only: a segment names how we see a customer. */
-export function SegmentBadge({ segment }: { segment: Segment }) {
+/** Staff-only: a segment names how we see a customer ("not enough evidence yet" when it cannot tell). */
+export function SegmentBadge({ segment }: { segment: SegmentStatus }) {
 	return (
-		<span className={`${base} ${SEGMENT_COLORS[segment]}`} title={SEGMENT_DESCRIPTIONS[segment]} data-testid="segment">
-			{SEGMENT_LABELS[segment]}
+		<span className={`${base} ${SEGMENT_COLORS[segment]}`} title={SEGMENT_STATUS_DESCRIPTIONS[segment]} data-testid="segment">
+			{SEGMENT_STATUS_LABELS[segment]}
 		</span>
 	)
 }

@@ -1,22 +1,64 @@
-import { QUADRANT_LABELS } from '#app/domain/scoring/quadrant.ts'
-import { rescoreAccounts, rescoreUsers } from '#app/domain/scoring/recompute.server.ts'
-import { SEGMENT_LABELS } from '#app/domain/scoring/segments.ts'
+import { QUADRANT_LABELS, type Quadrant } from '#app/domain/scoring/quadrant.ts'
+import { isSegment, SEGMENT_STATUS_LABELS, toSegmentStatus, type Segment, type SegmentStatus } from '#app/domain/scoring/segments.ts'
 import {
+	isQuadrant,
 	parseAccountBreakdown,
 	parseUserBreakdown,
-	toScoreView,
 	type AccountBreakdown,
-	type ScoreView,
+	type StoredSnapshot,
 	type UserBreakdown,
 } from '#app/domain/scoring/snapshots.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
-/** Reading stored scores for pages and the JSON API. */
+/**
+ * Reading stored scores for pages and the JSON API. Reads only: a subject never scored reads as
+ * null ("not scored yet"); scoring happens in the scoring queue, never in a GET.
+ */
 
 const viewFields = { skill: true, will: true, segment: true, quadrant: true, computedAt: true, breakdown: true } as const
 
-export type UserScoreView = ScoreView & { breakdown: UserBreakdown | null }
-export type AccountScoreView = ScoreView & { breakdown: AccountBreakdown | null }
+/**
+ * A stored score as pages and the API show it. `segment` is one of the four segments or
+ * NOT_ENOUGH_EVIDENCE (anything unknown reads as the latter: fail closed, never a guessed segment);
+ * `leaning` is the segment thin evidence points to, when the scoring stored one.
+ */
+export type ScoreReading = {
+	skill: number
+	will: number
+	segment: SegmentStatus
+	segmentLabel: string
+	leaning: Segment | null
+	quadrant: Quadrant | null
+	computedAt: Date
+}
+
+export type UserScoreView = ScoreReading & { breakdown: UserBreakdown | null }
+export type AccountScoreView = ScoreReading & { breakdown: AccountBreakdown | null }
+
+type SnapshotRow = Pick<StoredSnapshot, 'skill' | 'will' | 'segment' | 'quadrant' | 'computedAt'> & { breakdown?: string }
+
+export function toScoreReading(row: SnapshotRow): ScoreReading {
+	const segment = toSegmentStatus(row.segment)
+	return {
+		skill: row.skill,
+		will: row.will,
+		segment,
+		segmentLabel: SEGMENT_STATUS_LABELS[segment],
+		leaning: row.breakdown === undefined ? null : leaningOf(row.breakdown),
+		quadrant: isQuadrant(row.quadrant) ? row.quadrant : null,
+		computedAt: row.computedAt,
+	}
+}
+
+/** The `leaning` field of a stored breakdown; old rows have none. */
+function leaningOf(breakdown: string): Segment | null {
+	try {
+		const value = JSON.parse(breakdown) as { leaning?: unknown } | null
+		return value && isSegment(value.leaning) ? value.leaning : null
+	} catch {
+		return null
+	}
+}
 
 export async function getCurrentUserScore(userId: string): Promise<UserScoreView | null> {
 	const row = await prisma.scoreSnapshot.findFirst({
@@ -24,7 +66,7 @@ export async function getCurrentUserScore(userId: string): Promise<UserScoreView
 		select: viewFields,
 		orderBy: { computedAt: 'desc' },
 	})
-	return row ? { ...toScoreView(row), breakdown: parseUserBreakdown(row.breakdown) } : null
+	return row ? { ...toScoreReading(row), breakdown: parseUserBreakdown(row.breakdown) } : null
 }
 
 export async function getCurrentAccountScore(accountId: string): Promise<AccountScoreView | null> {
@@ -33,23 +75,11 @@ export async function getCurrentAccountScore(accountId: string): Promise<Account
 		select: viewFields,
 		orderBy: { computedAt: 'desc' },
 	})
-	return row ? { ...toScoreView(row), breakdown: parseAccountBreakdown(row.breakdown) } : null
+	return row ? { ...toScoreReading(row), breakdown: parseAccountBreakdown(row.breakdown) } : null
 }
 
-/** The current score, computing it first when the subject was never scored (a new user or account). */
-export async function getOrComputeUserScore(userId: string): Promise<UserScoreView | null> {
-	const stored = await getCurrentUserScore(userId)
-	if (stored) return stored
-	await rescoreUsers([userId])
-	return getCurrentUserScore(userId)
-}
-
-export async function getOrComputeAccountScore(accountId: string): Promise<AccountScoreView | null> {
-	const stored = await getCurrentAccountScore(accountId)
-	if (stored) return stored
-	await rescoreAccounts([accountId])
-	return getCurrentAccountScore(accountId)
-}
+/** What the API says for a subject with no stored score yet (new, or waiting in the scoring queue). */
+export const NOT_SCORED_YET = 'Not scored yet: scores are computed from recorded activity, shortly after it is recorded.'
 
 /** Changes of an account's scores, newest first. */
 export async function getAccountHistory(accountId: string, take = 30) {
@@ -59,7 +89,7 @@ export async function getAccountHistory(accountId: string, take = 30) {
 		orderBy: { computedAt: 'desc' },
 		take,
 	})
-	return rows.map(toScoreView)
+	return rows.map(toScoreReading)
 }
 
 /** The account's customers with their current scores (unscored users last). */
@@ -81,7 +111,7 @@ export async function listAccountUserScores(accountId: string) {
 			id: u.id,
 			name: u.name,
 			email: u.email,
-			score: row ? toScoreView(row) : null,
+			score: row ? toScoreReading(row) : null,
 			lastActiveAt: breakdown?.lastActiveAt ?? null,
 			summary: breakdown ? { skill: breakdown.skill.summary, will: breakdown.will.summary } : null,
 			lowEvidence: breakdown?.lowEvidence ?? true,
@@ -94,11 +124,11 @@ export async function getAccountSegments(accountIds: readonly string[]) {
 	const rows = accountIds.length
 		? await prisma.scoreSnapshot.findMany({
 				where: { subjectType: 'ACCOUNT', accountId: { in: [...accountIds] }, isCurrent: true },
-				select: { accountId: true, skill: true, will: true, segment: true, quadrant: true, computedAt: true },
+				select: { accountId: true, skill: true, will: true, segment: true, quadrant: true, computedAt: true, breakdown: true },
 				orderBy: { computedAt: 'asc' },
 			})
 		: []
-	return new Map(rows.map((r) => [r.accountId!, toScoreView(r)]))
+	return new Map(rows.map((r) => [r.accountId!, toScoreReading(r)]))
 }
 
 /** JSON of a user's score; a customer reading their own gets no segment (a staff word). */
@@ -107,7 +137,7 @@ export function userScoreJson(user: { id: string; name: string; accountId: strin
 		subject: { type: 'user' as const, id: user.id, name: user.name, accountId: user.accountId },
 		skill: score.skill,
 		will: score.will,
-		...(forStaff ? { segment: score.segment, segmentLabel: SEGMENT_LABELS[score.segment] } : {}),
+		...(forStaff ? segmentJson(score) : {}),
 		computedAt: score.computedAt.toISOString(),
 		lowEvidence: score.breakdown?.lowEvidence ?? true,
 		breakdown: score.breakdown && {
@@ -127,8 +157,7 @@ export function accountScoreJson(account: { id: string; name: string; tier: numb
 		will: score.will,
 		...(forStaff
 			? {
-					segment: score.segment,
-					segmentLabel: SEGMENT_LABELS[score.segment],
+					...segmentJson(score),
 					quadrant: score.quadrant,
 					quadrantLabel: score.quadrant ? QUADRANT_LABELS[score.quadrant] : null,
 				}
@@ -143,4 +172,19 @@ export function accountScoreJson(account: { id: string; name: string; tier: numb
 			...(forStaff ? { happiness: b.happiness, value: b.value, quadrantExplanations: b.quadrantExplanations } : {}),
 		},
 	}
+}
+
+/** Staff only: the segment (or "not enough evidence yet") with its label, and where thin evidence leans. */
+function segmentJson(score: ScoreReading) {
+	return {
+		segment: score.segment,
+		segmentLabel: score.segmentLabel,
+		leaning: score.leaning,
+		leaningLabel: score.leaning ? SEGMENT_STATUS_LABELS[score.leaning] : null,
+	}
+}
+
+/** JSON of a subject that has no stored score yet: 200, with `score: null` and the reason. */
+export function notScoredJson(subject: Record<string, unknown>) {
+	return { subject, score: null, reason: NOT_SCORED_YET }
 }
