@@ -94,11 +94,11 @@ export default function ArticlePage() {
 				<h1 className="mt-2 text-3xl font-bold">
 					{article.title}
 					<AudienceBadge audience={article.audience} />
-					<LevelBadge level={article.level} />
 				</h1>
 				<p className="mt-2 text-slate-600">{article.summary}</p>
 				<p className="mt-2 text-sm text-slate-500">
 					Updated {formatDate(article.contentUpdatedAt)} · {article.readingMinutes} min read · {article.productArea}
+					<LevelBadge level={article.level} />
 				</p>
 				<div className="mt-6" data-testid="article-body">
 					<KnowledgeCheckContext.Provider value={{ questions: checks, action: '/api/checks' }}>

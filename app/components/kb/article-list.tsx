@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { AudienceBadge } from './audience-badge.tsx'
+import { LevelBadge } from './level-badge.tsx'
 
 export type ArticleCard = {
 	slug: string
@@ -9,6 +10,7 @@ export type ArticleCard = {
 	audience: string
 	contentUpdatedAt: string | Date
 	readingMinutes: number
+	level: string
 }
 
 export function ArticleList({ articles, empty = 'No articles here yet.' }: { articles: ArticleCard[]; empty?: string }) {
@@ -21,6 +23,7 @@ export function ArticleList({ articles, empty = 'No articles here yet.' }: { art
 						{a.title}
 					</Link>
 					<AudienceBadge audience={a.audience} />
+					<LevelBadge level={a.level} />
 					<p className="mt-1 text-sm text-slate-600">{a.summary}</p>
 					<p className="mt-1 text-xs text-slate-500">
 						{formatDate(a.contentUpdatedAt)} · {a.readingMinutes} min read
