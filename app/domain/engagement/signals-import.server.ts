@@ -1,41 +1,27 @@
 import { z } from 'zod'
+import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import {
-	DayCell,
-	detectFormat,
-	firstIssue,
-	importRecords,
-	InstantCell,
-	NumberCell,
-	type ImportFormat,
-	type ParsedRow,
-	type RowError,
-} from './import-format.server.ts'
+import { ImportDirectory } from './import-directory.server.ts'
+import { detectFormat, firstIssue, importRecords, InstantCell, NumberCell, type ImportFormat, type ParsedRow, type RowError } from './import-format.server.ts'
+import { dayStart } from './import-refs.ts'
+import { AccountRef, storeUsage, UsageRowSchema, type UsageRow, type UsageValue } from './import-usage.server.ts'
 
 /**
- * Outside signals a customer-success team already has: product usage per account and day, and
- * NPS/CSAT survey answers. Bad rows are reported by line and skipped; good rows load. Loading the
- * same file again changes nothing: usage is keyed by (account, day, metric) and written only when
- * the value differs; a survey answer is keyed by the source system's id.
+ * Outside signals a customer-success team already has: product usage per account or per user, by
+ * day or by period (import-usage.server.ts), and NPS/CSAT survey answers. Bad rows are reported by
+ * line and skipped; good rows load. Loading the same file again changes nothing: usage is keyed by
+ * (account or user, day, metric) and written only when it differs; a survey answer is keyed by the
+ * source system's id. The formats are in docs/imports.md.
  *
  * Usage row:  { "type": "usage", "account": "acme.com", "day": "2026-03-01", "metric": "active_users", "value": 12 }
+ *             { "type": "usage", "user": "pat@acme.com", "day": "2026-03-02", "period": "week", "metric": "active_minutes", "value": 95 }
  * Survey row: { "type": "survey", "id": "typeform-123", "account": "acme.com", "kind": "NPS", "score": 9,
  *               "respondedAt": "2026-03-01T10:00:00Z", "email": "pat@acme.com", "comment": "..." }
- * `account` is the account's email domain or its id. `type` may be left out when the row says
- * which it is (a `metric` makes it usage, a `kind` a survey answer). CSV takes the same names as columns.
+ * `account` is the account's id, external id or email domain; `user` an email or user id. `type`
+ * may be left out when the row says which it is (a `metric` makes it usage, a `kind` a survey
+ * answer). CSV takes the same names as columns. Unknown accounts and users refuse their rows
+ * unless `createMissing` is set (import-directory.server.ts).
  */
-
-export const METRIC_PATTERN = /^[a-z][a-z0-9_]{0,39}$/
-
-const AccountRef = z.string().trim().min(1, 'is required').max(200)
-
-const UsageRowSchema = z.strictObject({
-	type: z.literal('usage').optional(),
-	account: AccountRef,
-	day: DayCell,
-	metric: z.string().trim().regex(METRIC_PATTERN, 'must be a lower_snake_case name, e.g. active_users'),
-	value: NumberCell.pipe(z.number().min(0, 'must not be negative').max(1e12, 'is too large')),
-})
 
 const SurveyRowSchema = z
 	.strictObject({
@@ -59,7 +45,6 @@ const SurveyRowSchema = z
 		}
 	})
 
-type UsageRow = z.output<typeof UsageRowSchema>
 type SurveyRow = z.output<typeof SurveyRowSchema>
 type Parsed = { line: number; row: { type: 'usage'; value: UsageRow } | { type: 'survey'; value: SurveyRow } }
 
@@ -73,22 +58,48 @@ export type ImportReport = {
 	errors: RowError[]
 	/** Errors beyond the reported ones (the list is capped). */
 	moreErrors: number
+	/** Accounts and users created for rows that named them (create-missing only). */
+	accountsCreated: number
+	usersCreated: number
 	/** Accounts whose signals changed: their scores need a recompute. */
 	changedAccountIds: string[]
+	/** Users whose own product usage changed. */
+	changedUserIds: string[]
 }
+
+export type SignalsImportOptions = { fileName?: string; format?: ImportFormat; createMissing?: boolean }
 
 const CHUNK = 300
 
-export async function importSignals(text: string, opts: { fileName?: string; format?: ImportFormat } = {}): Promise<ImportReport> {
+export async function importSignals(text: string, opts: SignalsImportOptions = {}): Promise<ImportReport> {
 	const format = opts.format ?? detectFormat(text, opts.fileName)
-	const report: ImportReport = { format, rows: 0, created: 0, updated: 0, unchanged: 0, errors: [], moreErrors: 0, changedAccountIds: [] }
-	const changed = new Set<string>()
+	const report: ImportReport = {
+		format,
+		rows: 0,
+		created: 0,
+		updated: 0,
+		unchanged: 0,
+		errors: [],
+		moreErrors: 0,
+		accountsCreated: 0,
+		usersCreated: 0,
+		changedAccountIds: [],
+		changedUserIds: [],
+	}
+	const changed = { accounts: new Set<string>(), users: new Set<string>() }
+	const directory = new ImportDirectory(opts.createMissing ?? false)
 	const result = await importRecords(text, format, {
 		chunkSize: CHUNK,
 		parse: parseSignalRow,
-		load: (chunk, fail) => loadChunk(chunk, report, changed, fail),
+		load: (chunk, fail) => prisma.$transaction((tx) => loadChunk(tx, chunk, directory, report, changed, fail), { timeout: 60_000 }),
 	})
-	Object.assign(report, result, { changedAccountIds: [...changed] })
+	await directory.finish(prisma)
+	Object.assign(report, result, {
+		accountsCreated: directory.accountsCreated,
+		usersCreated: directory.usersCreated,
+		changedAccountIds: [...changed.accounts],
+		changedUserIds: [...changed.users],
+	})
 	return report
 }
 
@@ -105,110 +116,92 @@ function parseSignalRow(fields: Record<string, unknown>): ParsedRow<Parsed['row'
 	return { ok: false, error: 'type: must be "usage" or "survey" (or give a metric or a kind)' }
 }
 
-async function loadChunk(chunk: Parsed[], report: ImportReport, changed: Set<string>, fail: (e: RowError) => void) {
-	const accounts = await resolveAccounts(chunk.map((p) => p.row.value.account))
-	const usage: Array<{ line: number; accountId: string; row: UsageRow }> = []
+async function loadChunk(
+	tx: Prisma.TransactionClient,
+	chunk: Parsed[],
+	directory: ImportDirectory,
+	report: ImportReport,
+	changed: { accounts: Set<string>; users: Set<string> },
+	fail: (e: RowError) => void,
+) {
+	const placements = await directory.resolve(
+		tx,
+		chunk.map((p) =>
+			p.row.type === 'usage'
+				? { line: p.line, user: p.row.value.user, account: p.row.value.account, at: dayStart(p.row.value.day) }
+				: { line: p.line, account: p.row.value.account, at: p.row.value.respondedAt },
+		),
+		fail,
+	)
+	const accountUsage: UsageValue[] = []
+	const userUsage: UsageValue[] = []
 	const surveys: Array<{ line: number; accountId: string; row: SurveyRow }> = []
-	for (const p of chunk) {
-		const accountId = accounts.get(p.row.value.account.toLowerCase())
-		if (!accountId) {
-			fail({ line: p.line, message: `account: no account with the id or email domain "${p.row.value.account}"` })
-			continue
+	chunk.forEach((p, i) => {
+		const placed = placements[i]
+		if (!placed) return
+		if (!placed.accountId) {
+			fail({ line: p.line, message: 'user: belongs to no customer account' })
+			return
 		}
-		if (p.row.type === 'usage') usage.push({ line: p.line, accountId, row: p.row.value })
-		else surveys.push({ line: p.line, accountId, row: p.row.value })
-	}
-	await prisma.$transaction(async (tx) => {
-		// Usage: the last row for a key in the file wins, as it would in a spreadsheet.
-		const byKey = new Map<string, { accountId: string; day: string; metric: string; value: number }>()
-		for (const u of usage) byKey.set(`${u.accountId}|${u.row.day}|${u.row.metric}`, { accountId: u.accountId, day: u.row.day, metric: u.row.metric, value: u.row.value })
-		// One range query for the chunk (files are usually sorted by account and day); matched by key below.
-		const wanted = [...byKey.values()]
-		const existing = wanted.length
-			? await tx.productUsage.findMany({
-					where: {
-						accountId: { in: [...new Set(wanted.map((u) => u.accountId))] },
-						metric: { in: [...new Set(wanted.map((u) => u.metric))] },
-						day: { gte: wanted.reduce((m, u) => (u.day < m ? u.day : m), wanted[0]!.day), lte: wanted.reduce((m, u) => (u.day > m ? u.day : m), wanted[0]!.day) },
-					},
-					select: { id: true, accountId: true, day: true, metric: true, value: true },
-				})
-			: []
-		const stored = new Map(existing.map((e) => [`${e.accountId}|${e.day}|${e.metric}`, e]))
-		const toCreate: Array<{ accountId: string; day: string; metric: string; value: number }> = []
-		for (const [key, u] of byKey) {
-			const before = stored.get(key)
-			if (!before) toCreate.push(u)
-			else if (before.value !== u.value) {
-				await tx.productUsage.update({ where: { id: before.id }, data: { value: u.value } })
-				report.updated++
-				changed.add(u.accountId)
-			} else report.unchanged++
+		if (p.row.type === 'survey') {
+			surveys.push({ line: p.line, accountId: placed.accountId, row: p.row.value })
+			return
 		}
-		if (toCreate.length) {
-			await tx.productUsage.createMany({ data: toCreate })
-			report.created += toCreate.length
-			for (const u of toCreate) changed.add(u.accountId)
-		}
-		report.unchanged += usage.length - byKey.size
-
-		const byId = new Map<string, { accountId: string; row: SurveyRow }>()
-		for (const s of surveys) byId.set(s.row.id, { accountId: s.accountId, row: s.row })
-		const known = byId.size
-			? await tx.surveyResponse.findMany({
-					where: { externalId: { in: [...byId.keys()] } },
-					select: { id: true, externalId: true, accountId: true, kind: true, score: true, comment: true, userEmail: true, respondedAt: true },
-				})
-			: []
-		const knownById = new Map(known.map((k) => [k.externalId, k]))
-		const newSurveys = []
-		for (const [externalId, { accountId, row }] of byId) {
-			const data = {
-				accountId,
-				kind: row.kind,
-				score: row.score,
-				comment: row.comment ?? null,
-				userEmail: row.email?.toLowerCase() ?? null,
-				respondedAt: row.respondedAt,
-			}
-			const before = knownById.get(externalId)
-			if (!before) newSurveys.push({ externalId, ...data })
-			else if (
-				before.accountId !== data.accountId ||
-				before.kind !== data.kind ||
-				before.score !== data.score ||
-				before.comment !== data.comment ||
-				before.userEmail !== data.userEmail ||
-				before.respondedAt.getTime() !== data.respondedAt.getTime()
-			) {
-				// A corrected export: the source system's id names the same answer.
-				await tx.surveyResponse.update({ where: { id: before.id }, data })
-				report.updated++
-				changed.add(accountId)
-				changed.add(before.accountId)
-			} else report.unchanged++
-		}
-		if (newSurveys.length) {
-			await tx.surveyResponse.createMany({ data: newSurveys })
-			report.created += newSurveys.length
-			for (const s of newSurveys) changed.add(s.accountId)
-		}
-		report.unchanged += surveys.length - byId.size
+		const { day, metric, value, periodDays } = p.row.value
+		if (placed.userId) userUsage.push({ ownerId: placed.userId, accountId: placed.accountId, day, metric, value, periodDays })
+		else accountUsage.push({ ownerId: placed.accountId, accountId: placed.accountId, day, metric, value, periodDays })
 	})
+	for (const id of await storeUsage(tx, 'account', accountUsage, report)) changed.accounts.add(id)
+	for (const id of await storeUsage(tx, 'user', userUsage, report)) changed.users.add(id)
+	await storeSurveys(tx, surveys, report, changed.accounts)
 }
 
-/** Account ids by lower-cased reference (id or email domain). */
-async function resolveAccounts(refs: string[]): Promise<Map<string, string>> {
-	const wanted = [...new Set(refs.map((r) => r.trim()))]
-	const lower = [...new Set(wanted.map((r) => r.toLowerCase()))]
-	const rows = await prisma.account.findMany({
-		where: { OR: [{ id: { in: wanted } }, { emailDomain: { in: lower } }] },
-		select: { id: true, emailDomain: true },
-	})
-	const map = new Map<string, string>()
-	for (const row of rows) {
-		map.set(row.id.toLowerCase(), row.id)
-		map.set(row.emailDomain.toLowerCase(), row.id)
+async function storeSurveys(
+	tx: Prisma.TransactionClient,
+	surveys: Array<{ line: number; accountId: string; row: SurveyRow }>,
+	report: ImportReport,
+	changed: Set<string>,
+) {
+	const byId = new Map<string, { accountId: string; row: SurveyRow }>()
+	for (const s of surveys) byId.set(s.row.id, { accountId: s.accountId, row: s.row })
+	const known = byId.size
+		? await tx.surveyResponse.findMany({
+				where: { externalId: { in: [...byId.keys()] } },
+				select: { id: true, externalId: true, accountId: true, kind: true, score: true, comment: true, userEmail: true, respondedAt: true },
+			})
+		: []
+	const knownById = new Map(known.map((k) => [k.externalId, k]))
+	const newSurveys = []
+	for (const [externalId, { accountId, row }] of byId) {
+		const data = {
+			accountId,
+			kind: row.kind,
+			score: row.score,
+			comment: row.comment ?? null,
+			userEmail: row.email?.toLowerCase() ?? null,
+			respondedAt: row.respondedAt,
+		}
+		const before = knownById.get(externalId)
+		if (!before) newSurveys.push({ externalId, ...data })
+		else if (
+			before.accountId !== data.accountId ||
+			before.kind !== data.kind ||
+			before.score !== data.score ||
+			before.comment !== data.comment ||
+			before.userEmail !== data.userEmail ||
+			before.respondedAt.getTime() !== data.respondedAt.getTime()
+		) {
+			// A corrected export: the source system's id names the same answer.
+			await tx.surveyResponse.update({ where: { id: before.id }, data })
+			report.updated++
+			changed.add(accountId)
+			changed.add(before.accountId)
+		} else report.unchanged++
 	}
-	return map
+	if (newSurveys.length) {
+		await tx.surveyResponse.createMany({ data: newSurveys })
+		report.created += newSurveys.length
+		for (const s of newSurveys) changed.add(s.accountId)
+	}
+	report.unchanged += surveys.length - byId.size
 }
