@@ -25,7 +25,10 @@ function slugsOf(params: Record<string, string | undefined>) {
 	return { slug, quiz }
 }
 
-/** Never starts an attempt (see docs/decisions/004-quiz-attempts.md): it shows the open one, or the last result. */
+/**
+ * Reads only: never starts an attempt (see docs/decisions/004-quiz-attempts.md), it shows the open
+ * one or the last result; the step to resume at is remembered by Start, not by looking.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { slug, quiz: key } = slugsOf(params)
 	const { user, reader } = await getReader(request)
@@ -34,7 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const quiz = await findPathQuiz(path, key)
 	if (!quiz) throw notFound()
 	const enrolled = user ? await isEnrolled(user.id, path.id) : false
-	if (user && enrolled) await rememberStep(user.id, path.id, quiz.position)
 	const certificateId = user && enrolled ? await certificateIdFor(user.id, path.id) : null
 	const steps = await stepsFor(path, user?.id ?? null, enrolled)
 	return {
@@ -71,6 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (intent === START_INTENT) {
 		const started = await startAttempt(user, quiz)
 		if (!started.ok) return data({ error: started.error }, { status: started.status })
+		await rememberStep(user.id, path.id, quiz.position)
 		return redirect(here)
 	}
 	if (intent === SUBMIT_INTENT) {

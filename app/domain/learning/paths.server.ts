@@ -156,7 +156,7 @@ export type PathOverview = {
 	percent: number
 	completed: number
 	total: number
-	/** Where "continue" goes: the step last opened if it is not done yet, else the first step not done. */
+	/** Where "continue" goes: the step last acted on if it is not done yet, else the first step not done. */
 	resume: StepView | null
 	certificateId: string | null
 }
@@ -219,7 +219,10 @@ export async function stepsFor(path: PathRow, userId: string | null, enrolled: b
 	return stepViews(path, progress)
 }
 
-/** Remembers the step the learner opened, so the path page can resume there. */
+/**
+ * Remembers the step the learner last acted on (started a quiz), so the path page can resume there.
+ * Called by actions only: opening a page is a read and writes nothing.
+ */
 export async function rememberStep(userId: string, pathId: string, position: number) {
 	await prisma.enrollment.updateMany({ where: { userId, pathId, lastStep: { not: position } }, data: { lastStep: position } })
 }
@@ -267,7 +270,6 @@ export async function getLessonForReader(
 	if (!variant) return { kind: 'not-found' }
 	const enrolled = userId ? await isEnrolled(userId, path.id) : false
 	const progress = enrolled && userId ? await getPathProgress(prisma, userId, path) : null
-	if (enrolled && userId) await rememberStep(userId, path.id, step.position)
 	const steps = stepViews(path, progress)
 	const { id: _id, ...lessonFields } = lesson
 	return {

@@ -108,8 +108,13 @@ describe('enrolment, lessons and progress', () => {
 		expect(overview.steps.map((s) => s.done)).toEqual([true, false, false])
 		expect(overview.resume.href).toBe('/paths/basics/lessons/second')
 
-		// Opening the quiz page makes it the place to resume.
+		// Opening the quiz page is a read and changes nothing; starting the quiz makes it the place to resume.
+		const enrolment = () => prisma.enrollment.findFirstOrThrow({ where: { userId: user.id }, select: { lastStep: true, updatedAt: true } })
+		const before = await enrolment()
 		await quizLoader(args(makeRequest('/paths/basics/quizzes/basics-quiz', { cookie }), { slug: 'basics', quiz: 'basics-quiz' }))
+		await lessonLoader(args(makeRequest('/paths/basics/lessons/second', { cookie }), { slug: 'basics', lesson: 'second' }))
+		expect(await enrolment()).toEqual(before)
+		await settle(() => quizAction(args(makeRequest('/paths/basics/quizzes/basics-quiz', { cookie, form: { intent: 'start' } }), { slug: 'basics', quiz: 'basics-quiz' })))
 		const later = (await pathLoader(args(makeRequest('/paths/basics', { cookie }), { slug: 'basics' }))) as { resume: { href: string } }
 		expect(later.resume.href).toBe('/paths/basics/quizzes/basics-quiz')
 

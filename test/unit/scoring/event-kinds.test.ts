@@ -10,10 +10,11 @@ import {
 const id = '3f2b8c1e-9d4a-4c6b-8e2f-1a2b3c4d5e6f'
 
 describe('event kinds', () => {
-	test('browser kinds are a subset of all kinds and exclude what the server records', () => {
+	test('browser kinds are a subset of all kinds: what a page saw, never what an action records', () => {
 		for (const kind of BROWSER_EVENT_KINDS) expect(EVENT_KINDS).toContain(kind)
-		expect(BROWSER_EVENT_KINDS).not.toContain('article_view')
-		expect(BROWSER_EVENT_KINDS).not.toContain('quiz_attempt')
+		// Loaders only read, so views, searches and plan reviews come from the page's beacon.
+		for (const kind of ['article_view', 'search', 'plan_review']) expect(BROWSER_EVENT_KINDS).toContain(kind)
+		for (const kind of ['quiz_attempt', 'helpful_vote', 'lesson_complete', 'certificate_issued', 'sign_in']) expect(BROWSER_EVENT_KINDS).not.toContain(kind)
 		expect(isEventKind('sign_in')).toBe(true)
 		expect(isEventKind('hack')).toBe(false)
 	})
@@ -31,6 +32,14 @@ describe('BrowserEventSchema', () => {
 		expect(BrowserEventSchema.safeParse({ clientEventId: id, kind: 'video_play', userId: 'u1' }).success).toBe(false)
 		const noItem = BrowserEventSchema.safeParse({ clientEventId: id, kind: 'article_read' })
 		expect(noItem.error?.issues[0]?.message).toBe('article_read needs the itemKey of the article')
+	})
+
+	test('a view and a plan review need their item; a search needs its query', () => {
+		expect(BrowserEventSchema.safeParse({ clientEventId: id, kind: 'article_view' }).error?.issues[0]?.message).toBe('article_view needs the itemKey of the article')
+		expect(BrowserEventSchema.safeParse({ clientEventId: id, kind: 'plan_review' }).error?.issues[0]?.message).toBe('plan_review needs the itemKey of the plan')
+		expect(BrowserEventSchema.safeParse({ clientEventId: id, kind: 'search', data: { q: '  ' } }).success).toBe(false)
+		expect(BrowserEventSchema.safeParse({ clientEventId: id, kind: 'search', data: { q: 7 } }).success).toBe(false)
+		expect(BrowserEventSchema.safeParse({ clientEventId: id, kind: 'search', data: { q: 'share a dashboard' } }).success).toBe(true)
 	})
 
 	test('limits the data payload', () => {
