@@ -86,7 +86,7 @@ export default function AccountPage() {
 				</p>
 				<div className="mt-1 flex flex-wrap items-center gap-3">
 					<h1 className="mr-auto text-2xl font-bold">{account.name}</h1>
-					{score ? <SegmentBadge segment={score.segment} /> : null}
+					{score ? <SegmentBadge segment={score.segment} leaning={score.leaning} /> : null}
 					{score?.quadrant ? <QuadrantBadge quadrant={score.quadrant} /> : null}
 				</div>
 				<p className="mt-1 text-sm text-slate-600">
@@ -183,7 +183,7 @@ export default function AccountPage() {
 								</td>
 								<td className="p-2 text-right tabular-nums">{u.score?.skill ?? '—'}</td>
 								<td className="p-2 text-right tabular-nums">{u.score?.will ?? '—'}</td>
-								<td className="p-2">{u.score ? <SegmentBadge segment={u.score.segment} /> : '—'}</td>
+								<td className="p-2">{u.score ? <SegmentBadge segment={u.score.segment} leaning={u.score.leaning} /> : '—'}</td>
 								<td className="p-2">{u.lastActiveAt ? day.format(new Date(u.lastActiveAt)) : 'Never'}</td>
 								<td className="p-2 text-xs text-slate-600">
 									{u.summary ? (

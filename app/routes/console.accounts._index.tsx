@@ -54,7 +54,7 @@ export default function AccountsPage() {
 							<td className="p-2 text-right">{a.nps ?? '—'}</td>
 							<td className="p-2 text-right">{a._count.users}</td>
 							<td className="p-2" title={a.score ? `Skill ${a.score.skill}, will ${a.score.will}` : undefined}>
-								{a.score ? <SegmentBadge segment={a.score.segment} /> : '—'}
+								{a.score ? <SegmentBadge segment={a.score.segment} leaning={a.score.leaning} /> : '—'}
 							</td>
 							<td className="p-2">{a.score?.quadrant ? <QuadrantBadge quadrant={a.score.quadrant} /> : '—'}</td>
 						</tr>
