@@ -4,21 +4,26 @@ import { importSignals } from '#app/domain/engagement/signals-import.server.ts'
 import { rescoreAccounts } from '#app/domain/scoring/recompute.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
-// npm run signals:import -- FILE [--no-recompute]
-// Product usage and NPS/CSAT answers as NDJSON or CSV (see app/domain/engagement/signals-import.server.ts).
-// Bad rows are listed by line and skipped; the good rows load; loading the same file again changes nothing.
+// npm run signals:import -- FILE [--create-missing] [--no-recompute]
+// Product usage (per account or per user, by day or period) and NPS/CSAT answers as NDJSON or CSV
+// (docs/imports.md). Bad rows are listed by line and skipped; the good rows load; loading the same
+// file again changes nothing. Unknown accounts and users refuse their rows unless --create-missing.
+const FLAGS = ['--create-missing', '--no-recompute']
 const args = process.argv.slice(2)
 const file = args.find((a) => !a.startsWith('--'))
-if (!file) {
-	console.error('Usage: npm run signals:import -- FILE.ndjson|FILE.csv [--no-recompute]')
+const unknown = args.filter((a) => a.startsWith('--') && !FLAGS.includes(a))
+if (!file || unknown.length) {
+	if (unknown.length) console.error(`Unknown option: ${unknown.join(' ')}`)
+	console.error('Usage: npm run signals:import -- FILE.ndjson|FILE.csv [--create-missing] [--no-recompute]')
 	process.exit(2)
 }
 const text = await fs.readFile(path.resolve(file), 'utf8')
-const report = await importSignals(text, { fileName: file })
+const report = await importSignals(text, { fileName: file, createMissing: args.includes('--create-missing') })
 console.log(
 	`${path.basename(file)} (${report.format}): ${report.rows} rows; ${report.created} new, ${report.updated} updated, ` +
 		`${report.unchanged} unchanged, ${report.errors.length + report.moreErrors} refused`,
 )
+if (report.accountsCreated || report.usersCreated) console.log(`Created ${report.accountsCreated} account(s) and ${report.usersCreated} user(s)`)
 for (const error of report.errors) console.log(`  line ${error.line}: ${error.message}`)
 if (report.moreErrors) console.log(`  …and ${report.moreErrors} more refused rows`)
 if (report.changedAccountIds.length && !args.includes('--no-recompute')) {

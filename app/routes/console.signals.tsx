@@ -30,6 +30,8 @@ const UploadSchema = z.object({
 		.instanceof(File, { error: 'Choose a file' })
 		.refine((f) => f.size > 0, 'The file is empty')
 		.refine((f) => /\.(csv|ndjson|jsonl)$/i.test(f.name), 'Upload a .csv, .ndjson or .jsonl file'),
+	// A checkbox: present ("on") when ticked, absent otherwise.
+	createMissing: z.literal('on', { error: 'Tick the box or leave it empty' }).nullable(),
 })
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,12 +45,13 @@ export async function action({ request }: ActionFunctionArgs) {
 		}
 		return data({ ok: false as const, error: 'Send the file as a form upload.' }, { status: 400 })
 	}
-	const parsed = UploadSchema.safeParse({ kind: form.get('kind'), file: form.get('file') })
+	const parsed = UploadSchema.safeParse({ kind: form.get('kind'), file: form.get('file'), createMissing: form.get('createMissing') })
 	if (!parsed.success) return data({ ok: false as const, error: parsed.error.issues[0]!.message }, { status: 400 })
 	const { kind, file } = parsed.data
+	const createMissing = parsed.data.createMissing === 'on'
 	const text = await file.text()
 	if (kind === 'signals') {
-		const report = await importSignals(text, { fileName: file.name })
+		const report = await importSignals(text, { fileName: file.name, createMissing })
 		// Scores follow in the background: the upload answers as soon as the rows are stored.
 		if (report.changedAccountIds.length) {
 			void rescoreAccounts(report.changedAccountIds).catch((error: unknown) =>
@@ -57,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		}
 		return { ok: true as const, kind, fileName: file.name, report: { ...report, changed: report.changedAccountIds.length } }
 	}
-	const report = await importEvents(text, { fileName: file.name })
+	const report = await importEvents(text, { fileName: file.name, createMissing })
 	return { ok: true as const, kind, fileName: file.name, report: { ...report, updated: 0, changed: report.changedUserIds.length } }
 }
 
@@ -69,9 +72,9 @@ export default function SignalsPage() {
 			<div>
 				<h1 className="text-2xl font-bold">Import signals</h1>
 				<p className="mt-1 max-w-3xl text-slate-600">
-					Load what your team already measures: product usage per account and day, NPS and CSAT answers, or engagement history from
-					your analytics tool. NDJSON or CSV with a header row. Bad rows are listed by line and skipped; the good rows load. Loading
-					the same file again changes nothing.
+					Load what your team already measures: product usage per account or user, by day or week, NPS and CSAT answers, or
+					engagement history from your analytics tool. NDJSON or CSV with a header row. Bad rows are listed by line and skipped; the
+					good rows load. Loading the same file again changes nothing. The formats are in docs/imports.md.
 				</p>
 			</div>
 			<Form method="post" encType="multipart/form-data" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
@@ -103,6 +106,15 @@ export default function SignalsPage() {
 						</p>
 					) : null}
 				</div>
+				<div className="space-y-1">
+					<label className="flex items-center gap-2 text-sm">
+						<input type="checkbox" name="createMissing" aria-describedby="create-missing-help" /> Create missing accounts and users
+					</label>
+					<p id="create-missing-help" className="text-sm text-slate-500">
+						Rows naming an account (by email domain or external id) or a user (by email) the portal does not know are refused unless
+						this is ticked. Created accounts start at Tier 3 with no revenue; created users are customers who set a password later.
+					</p>
+				</div>
 				<button type="submit" disabled={busy} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
 					{busy ? 'Importing…' : 'Import'}
 				</button>
@@ -117,7 +129,10 @@ export default function SignalsPage() {
 }
 
 const FORMATS = `Usage:  {"type":"usage","account":"acme.example.com","day":"2026-03-01","metric":"active_users","value":12}
+        {"type":"usage","user":"pat@acme.example.com","day":"2026-03-02","period":"week","metric":"active_minutes","value":95}
+        per user or per account; a period: "period":"week", "days":7, or "from" and "to" (stored on the first day)
         metrics scored: active_minutes, active_users, features_adopted, features_available, key_feature_adoption, seats
 Survey: {"type":"survey","id":"survey-123","account":"acme.example.com","kind":"NPS","score":9,"respondedAt":"2026-03-01T10:00:00Z"}
 Event:  {"id":"evt-1","kind":"article_read","user":"pat@acme.example.com","occurredAt":"2026-03-01T10:00:00Z","itemKey":"article:share-a-dashboard"}
-CSV: the same names as header columns; account = email domain or account id; user = email or user id.`
+        "account" may place the user; lesson and quiz events enrol and complete paths
+CSV: the same names as header columns; account = account id, external id or email domain; user = email or user id.`

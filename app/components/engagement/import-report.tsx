@@ -7,11 +7,17 @@ export type ImportReportData = {
 	errors: Array<{ line: number; message: string }>
 	moreErrors: number
 	changed: number
+	/** Created for rows that named them, with create-missing. */
+	accountsCreated?: number
+	usersCreated?: number
+	/** Learning records derived from imported lesson and quiz events. */
+	derived?: { enrolments: number; lessonCompletions: number; quizAttempts: number; pathCompletions: number }
 }
 
 /** What an import did: counts, then every bad row by line so it can be fixed in the file. */
 export function ImportReportView({ fileName, kind, report }: { fileName: string; kind: 'signals' | 'events'; report: ImportReportData }) {
 	const bad = report.errors.length + report.moreErrors
+	const derived = report.derived
 	return (
 		<section aria-labelledby="import-result" className="rounded-lg border border-slate-200 bg-white p-6" data-testid="import-report">
 			<h2 id="import-result" className="font-semibold">
@@ -25,6 +31,17 @@ export function ImportReportView({ fileName, kind, report }: { fileName: string;
 						: ` ${report.changed} user(s) will be rescored.`
 					: ''}
 			</p>
+			{report.accountsCreated || report.usersCreated ? (
+				<p className="mt-1 text-sm" data-testid="import-created">
+					Created {report.accountsCreated ?? 0} account(s) and {report.usersCreated ?? 0} user(s) the file named.
+				</p>
+			) : null}
+			{derived && derived.enrolments + derived.lessonCompletions + derived.quizAttempts + derived.pathCompletions > 0 ? (
+				<p className="mt-1 text-sm">
+					Derived from lessons and quizzes: {derived.enrolments} path enrolment(s), {derived.lessonCompletions} lesson completion(s),{' '}
+					{derived.quizAttempts} quiz attempt(s), {derived.pathCompletions} path completion(s).
+				</p>
+			) : null}
 			{bad > 0 ? (
 				<>
 					<h3 className="mt-4 text-sm font-semibold text-red-800">Refused rows</h3>

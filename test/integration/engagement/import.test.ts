@@ -127,9 +127,10 @@ describe('events import', () => {
 })
 
 describe('console upload', () => {
-	function upload(cookie: string, kind: string, name: string, content: string) {
+	function upload(cookie: string, kind: string, name: string, content: string, extra: Record<string, string> = {}) {
 		const form = new FormData()
 		form.set('kind', kind)
+		for (const [key, value] of Object.entries(extra)) form.set(key, value)
 		form.set('file', new File([content], name, { type: 'text/plain' }))
 		const request = new Request('http://localhost:3000/console/signals', { method: 'POST', headers: { Cookie: cookie }, body: form })
 		return settle(() => signalsAction({ request, params: {}, context: {} }))
@@ -154,5 +155,23 @@ describe('console upload', () => {
 
 		const customer = await createUser('CUSTOMER', { accountId: account.id })
 		expect(statusOf(await upload(await cookieFor(customer.id), 'signals', 'usage.ndjson', file))).toBe(403)
+	})
+	test('the create-missing checkbox: unknown users are refused by line without it and created with it', async () => {
+		const csm = await createUser('CSM')
+		const cookie = await cookieFor(csm.id)
+		const domain = `upload-${Math.random().toString(36).slice(2, 8)}.example.com`
+		const file = JSON.stringify({ id: `up-${domain}`, kind: 'sign_in', user: `kim@${domain}`, occurredAt: '2026-05-01T10:00:00Z' })
+		type Result = { ok: boolean; report: { created: number; accountsCreated: number; usersCreated: number; errors: Array<{ line: number; message: string }> } }
+		const refused = (await upload(cookie, 'events', 'events.ndjson', file)) as Result
+		expect(refused.report.created).toBe(0)
+		expect(refused.report.errors).toEqual([{ line: 1, message: expect.stringMatching(/^user: no user .*create-missing/) }])
+		expect(await prisma.account.count({ where: { emailDomain: domain } })).toBe(0)
+
+		const created = (await upload(cookie, 'events', 'events.ndjson', file, { createMissing: 'on' })) as Result
+		expect(created.report).toMatchObject({ created: 1, accountsCreated: 1, usersCreated: 1, errors: [] })
+		expect(await prisma.user.findUnique({ where: { email: `kim@${domain}` }, select: { account: { select: { emailDomain: true } } } })).toEqual({
+			account: { emailDomain: domain },
+		})
+		expect(statusOf(await upload(cookie, 'events', 'events.ndjson', file, { createMissing: 'yes please' }))).toBe(400)
 	})
 })
