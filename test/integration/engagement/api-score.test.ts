@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { loader as accountScore } from '#app/routes/api.accounts.$accountId.score.ts'
 import { loader as userScore } from '#app/routes/api.users.$userId.score.ts'
 import { rescoreUsers } from '#app/domain/scoring/recompute.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
 import { cookieFor, createUser } from '#test/support/requests.ts'
 import { call, history, jsonOf, NOW, statusOf, world } from './helpers.ts'
 
@@ -44,10 +45,11 @@ describe('GET /api/users/:id/score', () => {
 		expect(statusOf(await getUser(w.users[0]!.id))).toBe(401)
 	})
 
-	test('a user never scored is scored on request', async () => {
+	test('a user never scored reads as not scored yet: the GET computes nothing', async () => {
 		const result = await getUser(other.users[0]!.id, cookies.csm)
 		expect(statusOf(result)).toBe(200)
-		expect((await jsonOf<{ lowEvidence: boolean }>(result)).lowEvidence).toBe(true)
+		expect(await jsonOf(result)).toMatchObject({ subject: { id: other.users[0]!.id }, score: null, reason: expect.stringMatching(/not scored yet/i) })
+		expect(await prisma.scoreSnapshot.count({ where: { userId: other.users[0]!.id } })).toBe(0)
 	})
 })
 

@@ -50,7 +50,9 @@ describe('events are recorded by the real actions, in the same transaction as th
 		expect(login.status).toBe(302)
 		const cookie = login.headers.get('Set-Cookie')!.split(';')[0]!
 
+		// The article page reports its view once per visit (the loader only reads).
 		await call(articleLoader, '/kb/fixture-guide', { slug: 'fixture-guide' }, { cookie })
+		expect(statusOf(await call(eventsAction, '/api/events', {}, { cookie, json: beacon('article_view', 'article:fixture-guide') }))).toBe(201)
 		expect(statusOf(await call(eventsAction, '/api/events', {}, { cookie, json: beacon('article_read', 'article:fixture-guide') }))).toBe(201)
 		await call(articleAction, '/kb/fixture-guide', { slug: 'fixture-guide' }, { cookie, form: { intent: 'vote', helpful: 'yes' } })
 		await logSearch({ userId: user.id, accountId: account.id, query: 'share dashboard', hits: 3 })

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
+import { action as eventsAction } from '#app/routes/api.events.ts'
 import { action as consoleListAction } from '#app/routes/console.plans._index.tsx'
 import { action as consoleAction, loader as consoleLoader } from '#app/routes/console.plans.$planId.tsx'
 import { loader as activePlanLoader } from '#app/routes/plan.tsx'
@@ -90,20 +92,27 @@ describe('who may see a plan', () => {
 		expect(staff.headers.get('Location')).toBe('/console/plans')
 	})
 
-	test('a customer looking at a plan is a plan_review at most once a day; staff and drafts are not', async () => {
+	test('a customer looking at a plan is a plan_review at most once a day, reported by the page; staff and drafts are not', async () => {
 		const world = await tier1World()
 		const { planId } = await createPlan(threeObjectives(world.account.id, 'PROPOSED'))
 		const draft = await createPlan({ ...threeObjectives(world.account.id, 'DRAFT'), active: false })
-		for (let i = 0; i < 3; i++) await call(planLoader, `/plans/${planId}`, { planId }, { cookie: world.cookies.customer })
-		await call(activePlanLoader, '/plan', {}, { cookie: world.cookies.customer })
-		await call(planLoader, `/plans/${planId}`, { planId }, { cookie: world.cookies.csm })
-		await call(planLoader, `/plans/${draft.planId}`, { planId: draft.planId }, { cookie: world.cookies.customer })
+		const review = (id: string, cookie: string) =>
+			call(eventsAction, '/api/events', {}, { cookie, json: { clientEventId: randomUUID(), kind: 'plan_review', itemKey: `plan:${id}` } })
+		// The loaders only read; they tell the page whether its look counts as a review.
+		for (let i = 0; i < 3; i++) {
+			expect(await call(planLoader, `/plans/${planId}`, { planId }, { cookie: world.cookies.customer })).toMatchObject({ reviewBeacon: true })
+		}
+		expect(await call(planLoader, `/plans/${planId}`, { planId }, { cookie: world.cookies.csm })).toMatchObject({ reviewBeacon: false })
+		expect(await prisma.engagementEvent.count({ where: { kind: 'plan_review', accountId: world.account.id } })).toBe(0)
+		for (let i = 0; i < 3; i++) await review(planId, world.cookies.customer)
+		expect(statusOf(await review(planId, world.cookies.csm))).toBe(422)
+		expect(statusOf(await review(draft.planId, world.cookies.customer))).toBe(422)
 		const reviews = await prisma.engagementEvent.findMany({ where: { kind: 'plan_review', accountId: world.account.id } })
 		expect(reviews).toHaveLength(1)
 		expect(reviews[0]).toMatchObject({ userId: world.customer.id, accountId: world.account.id, itemKey: `plan:${planId}` })
 		// Yesterday's review does not stop today's.
 		await prisma.engagementEvent.updateMany({ where: { kind: 'plan_review', accountId: world.account.id }, data: { occurredAt: new Date(Date.now() - 2 * 24 * 3600 * 1000) } })
-		await call(planLoader, `/plans/${planId}`, { planId }, { cookie: world.cookies.customer })
+		await review(planId, world.cookies.customer)
 		expect(await prisma.engagementEvent.count({ where: { kind: 'plan_review', accountId: world.account.id } })).toBe(2)
 	})
 })
