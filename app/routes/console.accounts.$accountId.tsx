@@ -91,7 +91,7 @@ export default function AccountPage() {
 				</div>
 				<p className="mt-1 text-sm text-slate-600">
 					{tierLabel(account.tier)} · {account.emailDomain} · ARR {money.format(account.arr)} · cost to serve {money.format(account.costToServe)}
-					{account.csm ? ` · CSM ${account.csm.name}` : ''}
+					{account.csm ? ` · CSM ${account.csm.name}` : ''} · <Link to={`/console/accounts/${account.id}/settings`}>Settings</Link>
 				</p>
 			</div>
 
