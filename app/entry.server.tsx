@@ -3,14 +3,15 @@ import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { startScoringJobs } from '#app/domain/scoring/jobs.server.ts'
+import { startScoringRunner } from '#app/domain/loop/runner.server.ts'
 
 /**
  * Remix's default Node entry (streaming, bots get the complete document), plus the in-process
- * background work the portal needs: rescoring after new engagement and the scheduled full
- * recompute (SCORING_INTERVAL_MINUTES; 0 turns the schedule off).
+ * background work the portal needs: the runner that drains the durable scoring queue (rescoring
+ * after new engagement, imports, the console) and enqueues the scheduled full recompute
+ * (SCORING_INTERVAL_MINUTES; 0 turns the schedule off).
  */
-startScoringJobs()
+startScoringRunner()
 
 const ABORT_DELAY = 5_000
 

@@ -26,7 +26,8 @@ const dbFile = useScratchDatabase('engagement')
 const { prisma } = await import('#app/utils/db.server.ts')
 const { recordEvent, recordEvents } = await import('#app/domain/engagement/record.server.ts')
 const { action: eventsAction } = await import('#app/routes/api.events.ts')
-const { recomputeAll, rescoreUsers } = await import('#app/domain/scoring/recompute.server.ts')
+const { ScoringRunner } = await import('#app/domain/loop/runner.server.ts')
+const { ALL_KEY, enqueueScoring, userKey } = await import('#app/domain/scoring/queue.server.ts')
 const { sessionCookie } = await import('#app/utils/session.server.ts')
 const { upsertAccount, upsertUser } = await import('#prisma/factories.ts')
 
@@ -165,22 +166,27 @@ const progress = ({ phase, done, total }: { phase: string; done: number; total: 
 }
 const heapBefore = process.memoryUsage().rss
 t = performance.now()
-const first = await recomputeAll({ now, onProgress: progress })
+// Through the queue and its runner, as `npm run scores:recompute` and the schedule do: scores, then tasks.
+const fullRun = async (onProgress?: typeof progress) => {
+	await enqueueScoring(db, { key: ALL_KEY, reason: 'bench' })
+	return new ScoringRunner({ holder: 'bench', recompute: { now, onProgress } }).drain()
+}
+const first = await fullRun(progress)
 const firstMs = performance.now() - t
 const rss = process.memoryUsage().rss
 t = performance.now()
-const second = await recomputeAll({ now })
+const second = await fullRun()
 const secondMs = performance.now() - t
 const someone = await db.user.findFirstOrThrow({ where: { email: { endsWith: '@scale.example.com' } }, select: { id: true } })
 t = performance.now()
-await rescoreUsers([someone.id])
+await new ScoringRunner({ holder: 'bench' }).scoreNow([userKey(someone.id)], 'bench')
 const incrementalMs = performance.now() - t
 
 log('| run | time | users/s | events/s | snapshots written | tasks |')
 log('| --- | --- | --- | --- | --- | --- |')
 log(`| first full recompute (empty history) | ${(firstMs / 1000).toFixed(1)} s | ${rate(first.users, firstMs)} | ${rate(first.events, firstMs)} | ${first.snapshotsCreated} | ${first.tasksCreated} |`)
 log(`| second, same data and instant (nothing to write) | ${(secondMs / 1000).toFixed(1)} s | ${rate(second.users, secondMs)} | ${rate(second.events, secondMs)} | ${second.snapshotsCreated + second.snapshotsUpdated} | ${second.tasksCreated + second.tasksUpdated} |`)
-log(`incremental rescore of one user and their account (10 users): ${incrementalMs.toFixed(0)} ms`)
+log(`incremental rescore of one user and their account (10 users), enqueued and drained: ${incrementalMs.toFixed(0)} ms`)
 log(`process RSS ${Math.round(heapBefore / 1e6)} MB before, ${Math.round(rss / 1e6)} MB after the first run; database ${Math.round(fs.statSync(dbFile).size / 1e6)} MB`)
 await db.$disconnect()
 // The scratch database is about a gigabyte at full scale.

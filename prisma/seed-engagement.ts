@@ -1,9 +1,9 @@
 import { recordEvents, type EventInput } from '#app/domain/engagement/record.server.ts'
 import { importSignals } from '#app/domain/engagement/signals-import.server.ts'
 import { type EventData, type EventKind } from '#app/domain/engagement/event-kinds.ts'
-import { runScheduledRecompute } from '#app/domain/scoring/jobs.server.ts'
+import { ScoringRunner } from '#app/domain/loop/runner.server.ts'
+import { ALL_KEY, enqueueScoring } from '#app/domain/scoring/queue.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { getEnv } from '#app/utils/env.server.ts'
 import { demoAccounts, seededRandom } from './demo-accounts.ts'
 
 /**
@@ -242,8 +242,10 @@ export async function seedEngagement(now = new Date()) {
 	// A second seed over the same data changes nothing, scores included; the schedule keeps them fresh.
 	const scored = await prisma.scoreSnapshot.count({ where: { subjectType: 'ACCOUNT', isCurrent: true } })
 	if (created === 0 && signalsChanged === 0 && scored > 0) return { events: 0, signals: 0, recompute: 'scores already current' }
-	const run = await runScheduledRecompute({ intervalMinutes: getEnv().SCORING_INTERVAL_MINUTES || 60, force: true, recompute: { now } })
-	return { events: created, signals: signalsChanged, recompute: run.ran ? run.report : `skipped: ${run.reason}` }
+	// Through the queue, so it never runs beside a running portal's own full recompute.
+	await enqueueScoring(prisma, { key: ALL_KEY, reason: 'seed' })
+	const run = await new ScoringRunner({ holder: 'seed', recompute: { now } }).drain()
+	return { events: created, signals: signalsChanged, recompute: run.full ? run : 'queued behind a running recompute' }
 }
 
 async function insertMissing(events: EventInput[]): Promise<number> {

@@ -8,7 +8,8 @@ import {
 	getCurrentAccountScore,
 	listAccountUserScores,
 } from '#app/domain/scoring/queries.server.ts'
-import { rescoreAccount } from '#app/domain/scoring/recompute.server.ts'
+import { getScoringRunner } from '#app/domain/loop/runner.server.ts'
+import { accountKey } from '#app/domain/scoring/queue.server.ts'
 import { QuadrantBadge, SegmentBadge } from '#app/components/engagement/badges.tsx'
 import { ScoreBreakdownList } from '#app/components/engagement/score-breakdown.tsx'
 import { ScoreHistoryChart } from '#app/components/engagement/score-history.tsx'
@@ -59,7 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!parsed.success) return data({ error: 'Unknown action.' }, { status: 400 })
 	switch (parsed.data.intent) {
 		case RECOMPUTE_INTENT:
-			await rescoreAccount(account.id)
+			// Through the queue like every trigger, run here so the page shows the result.
+			await getScoringRunner().scoreNow([accountKey(account.id)], 'console')
 			break
 		case COMPLETE_TASK_INTENT: {
 			const result = await completeTask(user, parsed.data.taskId)

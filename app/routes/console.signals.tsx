@@ -11,9 +11,10 @@ import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { importEvents } from '#app/domain/engagement/events-import.server.ts'
 import { importSignals } from '#app/domain/engagement/signals-import.server.ts'
-import { rescoreAccounts } from '#app/domain/scoring/recompute.server.ts'
+import { accountKey, enqueueScoringMany } from '#app/domain/scoring/queue.server.ts'
 import { ImportReportView } from '#app/components/engagement/import-report.tsx'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Import signals · Console' }]
 
@@ -52,12 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	const text = await file.text()
 	if (kind === 'signals') {
 		const report = await importSignals(text, { fileName: file.name, createMissing })
-		// Scores follow in the background: the upload answers as soon as the rows are stored.
-		if (report.changedAccountIds.length) {
-			void rescoreAccounts(report.changedAccountIds).catch((error: unknown) =>
-				console.error('Rescoring after a signals upload failed:', error instanceof Error ? error.message : error),
-			)
-		}
+		// Scores follow in the background (the runner drains the queue): the upload answers as soon as the rows are stored.
+		await enqueueScoringMany(prisma, report.changedAccountIds.map(accountKey), { reason: 'import' })
 		return { ok: true as const, kind, fileName: file.name, report: { ...report, changed: report.changedAccountIds.length } }
 	}
 	const report = await importEvents(text, { fileName: file.name, createMissing })

@@ -1,4 +1,5 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
+import { enqueueScoringMany, userKey } from '#app/domain/scoring/queue.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { EventData, EventKind } from './event-kinds.ts'
 
@@ -14,24 +15,46 @@ export type EventInput = {
 	clientEventId?: string | null
 }
 
+/** Rescore a user this long after an event, so a burst of events costs one rescore. */
+export const RESCORE_DELAY_MS = 1000
+
 /**
- * Appends one engagement event. Pass the transaction client of the action the event describes, so
- * the event and the change it records are written together or not at all.
+ * Appends one engagement event and queues a rescore of its user. Pass the transaction client of
+ * the action the event describes, so the event, the change it records and the scoring work it
+ * calls for are written together or not at all; with the plain client the event and its work
+ * still share a transaction of their own.
  */
-export async function recordEvent(db: Db, event: EventInput) {
-	await db.engagementEvent.create({ data: toRow(event) })
-	notifyRecorded(event.userId)
+export async function recordEvent(db: Db, event: EventInput): Promise<void> {
+	await inTransaction(db, async (tx) => {
+		await tx.engagementEvent.create({ data: toRow(event) })
+		await queueRescores(tx, [event])
+	})
 }
 
 /**
- * Appends many events in one statement (imports, the seed, the simulation). Callers that need
- * idempotence give each event a clientEventId and leave out the ones already stored.
+ * Appends many events in one statement (imports, the seed, the simulation), with one queue row per
+ * distinct user. Callers that need idempotence give each event a clientEventId and leave out the
+ * ones already stored.
  */
-export async function recordEvents(db: Db, events: readonly EventInput[]) {
+export async function recordEvents(db: Db, events: readonly EventInput[]): Promise<number> {
 	if (events.length === 0) return 0
-	const result = await db.engagementEvent.createMany({ data: events.map(toRow) })
-	for (const event of events) notifyRecorded(event.userId)
-	return result.count
+	return inTransaction(db, async (tx) => {
+		const result = await tx.engagementEvent.createMany({ data: events.map(toRow) })
+		await queueRescores(tx, events)
+		return result.count
+	})
+}
+
+function inTransaction<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+	// A long timeout: a large import batch is one createMany plus a few statements per 500 users.
+	return '$transaction' in db ? db.$transaction(work, { timeout: 60_000 }) : work(db)
+}
+
+async function queueRescores(tx: Prisma.TransactionClient, events: readonly EventInput[]) {
+	const users = new Set<string>()
+	// Staff and users without an account are never scored: no work for them.
+	for (const event of events) if (event.userId && event.accountId) users.add(event.userId)
+	await enqueueScoringMany(tx, [...users].map(userKey), { reason: 'event', delayMs: RESCORE_DELAY_MS })
 }
 
 function toRow(event: EventInput) {
@@ -43,30 +66,5 @@ function toRow(event: EventInput) {
 		data: JSON.stringify(event.data ?? {}),
 		occurredAt: event.occurredAt ?? new Date(),
 		clientEventId: event.clientEventId ?? null,
-	}
-}
-
-/**
- * Listeners told which user just produced an event, e.g. the scoring queue that rescores them a
- * moment later. Kept as a plain hook so recording never depends on scoring. A listener must be
- * cheap and must not throw; it may run before the surrounding transaction commits, so it should
- * only schedule work for later.
- */
-type RecordedListener = (userId: string) => void
-const listeners = new Set<RecordedListener>()
-
-export function onEventRecorded(listener: RecordedListener): () => void {
-	listeners.add(listener)
-	return () => listeners.delete(listener)
-}
-
-function notifyRecorded(userId: string | null) {
-	if (!userId || listeners.size === 0) return
-	for (const listener of listeners) {
-		try {
-			listener(userId)
-		} catch {
-			// Scheduling follow-up work must never fail the action that recorded the event.
-		}
 	}
 }

@@ -13,9 +13,7 @@ import { prisma } from '#app/utils/db.server.ts'
  * The evidence a CSM task carries: how many people are active, usage against what was expected,
  * content read and paths completed out of what the tier offers, the quiz average, success-plan
  * objectives behind target and services the tier includes that nobody used.
- *
- * The full recompute already has every user's events in hand, so it folds them into AccountFacts as
- * it scores; an incremental rescore reads them from the account's rows instead.
+ * Read after scoring, and only for the accounts a play raises a task for.
  */
 
 /** Window of the "content read" and "services used" lines. */
@@ -58,31 +56,38 @@ export class AccountFacts {
 	}
 }
 
-/** Facts of one account from its rows: for a rescore that did not load every user's events. */
-export async function loadAccountFacts(accountId: string, now: Date): Promise<AccountFacts> {
-	const rows = await prisma.engagementEvent.findMany({
-		where: {
-			accountId,
-			OR: [
-				{ kind: 'path_complete' },
-				{ kind: 'quiz_attempt', occurredAt: { gte: new Date(now.getTime() - QUIZ_DAYS * DAY_MS) } },
-				{ occurredAt: { gte: new Date(now.getTime() - RECENT_DAYS * DAY_MS) } },
-			],
-		},
-		select: { userId: true, kind: true, occurredAt: true, itemKey: true, data: true },
-		orderBy: { occurredAt: 'asc' },
-	})
-	const facts = new AccountFacts()
-	const byUser = new Map<string, ActivityEvent[]>()
-	for (const row of rows) {
-		const event = toActivityEvent(row)
-		if (!event || !row.userId) continue
-		const list = byUser.get(row.userId) ?? []
-		list.push(event)
-		byUser.set(row.userId, list)
+/** Accounts read per query: their recent events are held in memory at once. */
+const FACT_ACCOUNTS_PER_QUERY = 50
+
+/** Facts of these accounts from their event rows (an account without events gets empty facts). */
+export async function loadAccountFacts(accountIds: readonly string[], now: Date): Promise<Map<string, AccountFacts>> {
+	const out = new Map<string, AccountFacts>(accountIds.map((id) => [id, new AccountFacts()]))
+	for (const ids of chunked([...out.keys()], FACT_ACCOUNTS_PER_QUERY)) {
+		const rows = await prisma.engagementEvent.findMany({
+			where: {
+				accountId: { in: ids },
+				OR: [
+					{ kind: 'path_complete' },
+					{ kind: 'quiz_attempt', occurredAt: { gte: new Date(now.getTime() - QUIZ_DAYS * DAY_MS) } },
+					{ occurredAt: { gte: new Date(now.getTime() - RECENT_DAYS * DAY_MS) } },
+				],
+			},
+			select: { userId: true, accountId: true, kind: true, occurredAt: true, itemKey: true, data: true },
+			orderBy: { occurredAt: 'asc' },
+		})
+		// Per user within an account: AccountFacts folds one user's events at a time.
+		const byUser = new Map<string, { accountId: string; events: ActivityEvent[] }>()
+		for (const row of rows) {
+			const event = toActivityEvent(row)
+			if (!event || !row.userId || !row.accountId) continue
+			const key = `${row.accountId} ${row.userId}`
+			let entry = byUser.get(key)
+			if (!entry) byUser.set(key, (entry = { accountId: row.accountId, events: [] }))
+			entry.events.push(event)
+		}
+		for (const { accountId, events } of byUser.values()) out.get(accountId)?.add(events, now)
 	}
-	for (const events of byUser.values()) facts.add(events, now)
-	return facts
+	return out
 }
 
 /** What evidence needs beyond the events, loaded once for a batch of accounts. */

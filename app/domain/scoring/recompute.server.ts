@@ -1,19 +1,20 @@
-import { AccountFacts, accountEvidence, EvidenceContext, loadAccountFacts } from '#app/domain/playbooks/evidence.server.ts'
-import { defaultPlaybookConfig, type PlaybookConfig } from '#app/domain/playbooks/config.ts'
-import { tasksFor } from '#app/domain/playbooks/plan.ts'
-import { raiseTasks, type PlannedTask } from '#app/domain/playbooks/tasks.server.ts'
 import { loadAccountSignals, loadAccountUsage, loadUserEvents, type AccountUsage } from '#app/domain/scoring/activity.server.ts'
 import { chunked, MAX_IDS_PER_QUERY } from '#app/utils/chunked.ts'
 import { type ScoreComponent } from '#app/domain/scoring/breakdown.ts'
+import { type AccountScoreChange, type AccountScoreState } from '#app/domain/scoring/changes.ts'
 import { eventHorizonDays, type ScoringConfig } from '#app/domain/scoring/config.ts'
+import { type ActivityEvent } from '#app/domain/scoring/inputs.ts'
 import { DAY_MS } from '#app/utils/time.ts'
 import { quadrantFor } from '#app/domain/scoring/quadrant.ts'
 import { scoreUser } from '#app/domain/scoring/score-user.ts'
-import { rollUpAccount, type Segment, type UserScoreForRollUp } from '#app/domain/scoring/segments.ts'
+import { type SkillScore } from '#app/domain/scoring/skill.ts'
+import { rollUpAccount, toSegmentStatus, type Segment, type UserScoreForRollUp } from '#app/domain/scoring/segments.ts'
 import { getScoringConfig } from '#app/domain/scoring/settings.server.ts'
 import {
 	ComponentSums,
 	currentSnapshots,
+	isQuadrant,
+	parseAccountBreakdown,
 	parseUserBreakdown,
 	writeSnapshots,
 	type AccountBreakdown,
@@ -24,19 +25,26 @@ import {
 import { prisma } from '#app/utils/db.server.ts'
 
 /**
- * Loads events and signals, runs the pure scoring functions, stores snapshots and raises playbook
- * tasks. Two ways in: `recomputeAll` (every customer and account, in batches, on a schedule or by
- * command) and `rescoreUsers` (the users who just did something, and their accounts). Both are
- * deterministic for the same data and `now`, and run one at a time within a process.
+ * Loads events and signals, runs the pure scoring functions, stores snapshots and returns what
+ * changed for each account scored (playbooks read that list: scoring never raises tasks itself).
+ * Ways in: `recomputeAll` (every customer and account, in batches), `rescore` (a batch of queued
+ * users and accounts), `rescoreUsers` (users who did something, and their accounts) and
+ * `rescoreAccounts` (accounts only, their users' stored scores reused). All are deterministic for
+ * the same data and `now`, and run one at a time within a process. They are normally called by the
+ * queue's runner (domain/loop/runner.server.ts), which hands the changes on to the playbooks.
  */
 
 export type RecomputeOptions = {
 	now?: Date
 	config?: ScoringConfig
-	playbooks?: PlaybookConfig
 	/** Users per batch: bounds memory and transaction size. */
 	batchSize?: number
 	onProgress?: (progress: { phase: 'users' | 'accounts'; done: number; total: number }) => void
+	/**
+	 * Told each scored user's events (oldest first) as they are loaded, so a later step can fold
+	 * what it needs without reading them again. A full recompute passes every user of every account.
+	 */
+	onUserEvents?: (accountId: string, events: readonly ActivityEvent[]) => void
 }
 
 export type RecomputeReport = {
@@ -45,23 +53,27 @@ export type RecomputeReport = {
 	events: number
 	snapshotsCreated: number
 	snapshotsUpdated: number
-	tasksCreated: number
-	tasksUpdated: number
 	ms: number
+	/** One entry per account scored, changed or not (see AccountScoreChange). */
+	changes: AccountScoreChange[]
 }
 
 type UserRow = { id: string; accountId: string | null; createdAt: Date }
-type RollUpEntry = UserScoreForRollUp & { userId: string; accountId: string | null; skillComponents: ScoreComponent[]; willComponents: ScoreComponent[] }
+type RollUpEntry = UserScoreForRollUp & {
+	userId: string
+	accountId: string | null
+	lowEvidence: boolean
+	skillComponents: ScoreComponent[]
+	willComponents: ScoreComponent[]
+}
 /** What an account's roll-up needs of its users: small, so a full recompute keeps 100,000 of them. */
 type AccountUsers = { users: UserScoreForRollUp[]; skill: ComponentSums; will: ComponentSums }
 type AccountRow = { id: string; name: string; tier: number; csmId: string | null; arr: number; costToServe: number; nps: number | null; csat: number | null }
 type Context = {
 	now: Date
 	config: ScoringConfig
-	playbooks: PlaybookConfig
 	report: RecomputeReport
-	/** Task evidence folded from the events already loaded (full recompute only). */
-	facts?: Map<string, AccountFacts>
+	onUserEvents?: RecomputeOptions['onUserEvents']
 }
 
 const accountFields = { id: true, name: true, tier: true, csmId: true, arr: true, costToServe: true, nps: true, csat: true } as const
@@ -78,8 +90,8 @@ function newContext(opts: RecomputeOptions): Context {
 	return {
 		now: opts.now ?? new Date(),
 		config: opts.config ?? getScoringConfig(),
-		playbooks: opts.playbooks ?? defaultPlaybookConfig,
-		report: { users: 0, accounts: 0, events: 0, snapshotsCreated: 0, snapshotsUpdated: 0, tasksCreated: 0, tasksUpdated: 0, ms: 0 },
+		onUserEvents: opts.onUserEvents,
+		report: { users: 0, accounts: 0, events: 0, snapshotsCreated: 0, snapshotsUpdated: 0, ms: 0, changes: [] },
 	}
 }
 
@@ -88,7 +100,6 @@ export function recomputeAll(opts: RecomputeOptions = {}): Promise<RecomputeRepo
 	return exclusive(async () => {
 		const started = performance.now()
 		const ctx = newContext(opts)
-		ctx.facts = new Map()
 		const batchSize = opts.batchSize ?? 500
 		const total = await prisma.user.count({ where: { role: 'CUSTOMER', accountId: { not: null } } })
 		const entries = new Map<string, AccountUsers>()
@@ -126,20 +137,31 @@ export function recomputeAll(opts: RecomputeOptions = {}): Promise<RecomputeRepo
 
 /** These users (customers only) and the accounts they belong to. */
 export function rescoreUsers(userIds: readonly string[], opts: RecomputeOptions = {}): Promise<RecomputeReport> {
+	return rescore({ userIds }, opts)
+}
+
+/**
+ * What the queue's runner calls for a batch of work: these users, and every customer of these
+ * accounts (an account's work may come from a per-user signal, or a CSM asking for fresh scores),
+ * then all the accounts concerned, each account once.
+ */
+export function rescore(subjects: { userIds?: readonly string[]; accountIds?: readonly string[] }, opts: RecomputeOptions = {}): Promise<RecomputeReport> {
 	return exclusive(async () => {
 		const started = performance.now()
 		const ctx = newContext(opts)
-		const users = []
-		for (const ids of chunked([...new Set(userIds)])) {
-			users.push(
-				...(await prisma.user.findMany({
-					where: { id: { in: ids }, role: 'CUSTOMER', accountId: { not: null } },
-					select: { id: true, accountId: true, createdAt: true },
-				})),
-			)
+		const users: UserRow[] = []
+		const select = { id: true, accountId: true, createdAt: true } as const
+		for (const ids of chunked([...new Set(subjects.userIds ?? [])])) {
+			users.push(...(await prisma.user.findMany({ where: { id: { in: ids }, role: 'CUSTOMER', accountId: { not: null } }, select })))
+		}
+		const accountIds = [...new Set(subjects.accountIds ?? [])]
+		const named = new Set(users.map((u) => u.id))
+		for (const ids of chunked(accountIds)) {
+			const members = await prisma.user.findMany({ where: { accountId: { in: ids }, role: 'CUSTOMER' }, select })
+			users.push(...members.filter((u) => !named.has(u.id)))
 		}
 		const fresh = await scoreAndStoreUsers(users, ctx)
-		await rescoreAccountsWith([...new Set(users.map((u) => u.accountId!))], fresh, ctx)
+		await rescoreAccountsWith([...new Set([...users.map((u) => u.accountId!), ...accountIds])], fresh, ctx)
 		ctx.report.ms = Math.round(performance.now() - started)
 		return ctx.report
 	})
@@ -185,7 +207,13 @@ function pushEntry(map: Map<string, AccountUsers>, accountId: string | null | un
 	if (!accountId) return
 	let group = map.get(accountId)
 	if (!group) map.set(accountId, (group = { users: [], skill: new ComponentSums(), will: new ComponentSums() }))
-	group.users.push({ skill: entry.skill, will: entry.will, lastActiveAt: entry.lastActiveAt, lowEvidence: entry.lowEvidence })
+	group.users.push({
+		skill: entry.skill,
+		will: entry.will,
+		lastActiveAt: entry.lastActiveAt,
+		skillEvidence: entry.skillEvidence,
+		willLowEvidence: entry.willLowEvidence,
+	})
 	group.skill.add(entry.skillComponents)
 	group.will.add(entry.willComponents)
 }
@@ -198,6 +226,9 @@ function entryFromSnapshot(userId: string, accountId: string, snapshot: StoredSn
 		will: snapshot.will,
 		lastActiveAt: breakdown.lastActiveAt ? new Date(breakdown.lastActiveAt) : null,
 		lowEvidence: breakdown.lowEvidence,
+		// Stored with the skill breakdown; absent from snapshots written before skill pooled evidence.
+		skillEvidence: (breakdown.skill as Partial<SkillScore>).evidence,
+		willLowEvidence: breakdown.will.lowEvidence,
 		skillComponents: breakdown.skill.components,
 		willComponents: breakdown.will.components,
 	}
@@ -214,11 +245,7 @@ async function scoreAndStoreUsers(users: readonly UserRow[], ctx: Context): Prom
 	for (const user of users) {
 		const list = events.get(user.id) ?? []
 		ctx.report.events += list.length
-		if (ctx.facts && user.accountId) {
-			let facts = ctx.facts.get(user.accountId)
-			if (!facts) ctx.facts.set(user.accountId, (facts = new AccountFacts()))
-			facts.add(list, now)
-		}
+		if (user.accountId) ctx.onUserEvents?.(user.accountId, list)
 		const previous = current.get(user.id)
 		// History imported from before the user row existed still counts as time they were around.
 		const first = list[0]?.at
@@ -253,6 +280,8 @@ async function scoreAndStoreUsers(users: readonly UserRow[], ctx: Context): Prom
 			will: score.will.score,
 			lastActiveAt,
 			lowEvidence,
+			skillEvidence: score.skill.evidence,
+			willLowEvidence: score.will.lowEvidence,
 			skillComponents: score.skill.components,
 			willComponents: score.will.components,
 		})
@@ -266,16 +295,15 @@ async function scoreAndStoreUsers(users: readonly UserRow[], ctx: Context): Prom
 
 async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: Map<string, AccountUsers>, ctx: Context) {
 	if (accounts.length === 0) return
-	const { now, config, playbooks } = ctx
+	const { now, config } = ctx
 	const ids = accounts.map((a) => a.id)
-	const [usage, signals, current, recentWill] = await Promise.all([
-		loadAccountUsage(ids, now, config.windowDays, config.skill.horizonDays),
+	const [usage, signals, current] = await Promise.all([
+		loadAccountUsage(ids, now, config.will.windowDays, config.skill.horizonDays),
 		loadAccountSignals(accounts, now),
 		currentSnapshots('ACCOUNT', ids),
-		recentMaxWill(ids, now),
 	])
 	const drafts: Array<{ draft: SnapshotDraft; current?: StoredSnapshot }> = []
-	const needTasks: Array<{ account: AccountRow; rollUp: ReturnType<typeof rollUpAccount>; usage?: AccountUsage; input: Parameters<typeof tasksFor>[0] }> = []
+	const changes: AccountScoreChange[] = []
 	for (const account of accounts) {
 		const group = entries.get(account.id)
 		const users = group?.users ?? []
@@ -311,61 +339,58 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 			},
 			quadrantExplanations: quadrant.explanations,
 		}
-		drafts.push({
-			draft: {
-				subjectType: 'ACCOUNT',
-				userId: null,
-				accountId: account.id,
-				skill: rollUp.skill,
-				will: rollUp.will,
-				segment: rollUp.segment,
-				quadrant: quadrant.quadrant,
-				breakdown: JSON.stringify(breakdown),
-			},
-			current: previous,
-		})
-
-		// The highest will of the last 30 days, so a slow slide of a High Performer is still seen as a drop.
-		const previousWill = previous ? Math.max(previous.will, recentWill.get(account.id) ?? previous.will) : null
-		const taskInput = {
+		const draft: SnapshotDraft = {
+			subjectType: 'ACCOUNT',
+			userId: null,
 			accountId: account.id,
-			accountName: account.name,
-			previousSegment: segmentOf(previous),
-			segment: rollUp.segment,
 			skill: rollUp.skill,
 			will: rollUp.will,
-			previousWill,
+			segment: rollUp.segment,
+			quadrant: quadrant.quadrant,
+			breakdown: JSON.stringify(breakdown),
+		}
+		drafts.push({ draft, current: previous })
+		const before = previous ? stateOf(previous) : null
+		const after: AccountScoreState = {
+			segment: toSegmentStatus(draft.segment),
+			skill: draft.skill,
+			will: draft.will,
+			quadrant: draft.quadrant,
 			lowEvidence: rollUp.lowEvidence,
 		}
-		if (tasksFor(taskInput, playbooks).length > 0) needTasks.push({ account, rollUp, usage: accountUsage, input: taskInput })
-	}
-	// Evidence only for the accounts a playbook raises a task for, with their plan rows in one go.
-	const planned: PlannedTask[] = []
-	if (needTasks.length) {
-		const context = new EvidenceContext(now)
-		await context.loadAccounts(needTasks.map((n) => n.account.id))
-		for (const { account, rollUp, usage: u, input } of needTasks) {
-			const facts = ctx.facts?.get(account.id) ?? (ctx.facts ? new AccountFacts() : await loadAccountFacts(account.id, now))
-			const evidence = await accountEvidence(account, rollUp, u?.facts, facts, context)
-			for (const task of tasksFor({ ...input, evidence }, playbooks)) planned.push({ accountId: account.id, assigneeId: account.csmId, task })
-		}
+		changes.push({
+			account: { id: account.id, name: account.name, tier: account.tier, csmId: account.csmId },
+			previous: before,
+			current: after,
+			changed:
+				!before ||
+				before.segment !== after.segment ||
+				before.skill !== after.skill ||
+				before.will !== after.will ||
+				before.quadrant !== after.quadrant ||
+				before.lowEvidence !== after.lowEvidence,
+			users: rollUp.users,
+			activeUsers: rollUp.activeUsers,
+			explanations: rollUp.explanations,
+			usage: accountUsage?.facts,
+			computedAt: now,
+		})
 	}
 	const written = await writeSnapshots(drafts, now)
-	const tasks = await raiseTasks(planned, now)
 	ctx.report.accounts += accounts.length
 	ctx.report.snapshotsCreated += written.created
 	ctx.report.snapshotsUpdated += written.updated
-	ctx.report.tasksCreated += tasks.created
-	ctx.report.tasksUpdated += tasks.updated
+	ctx.report.changes.push(...changes)
 }
 
-async function recentMaxWill(accountIds: string[], now: Date): Promise<Map<string, number>> {
-	const rows = await prisma.scoreSnapshot.groupBy({
-		by: ['accountId'],
-		where: { subjectType: 'ACCOUNT', accountId: { in: accountIds }, computedAt: { gte: new Date(now.getTime() - 30 * DAY_MS), lte: now } },
-		_max: { will: true },
-	})
-	return new Map(rows.filter((r) => r.accountId && r._max.will !== null).map((r) => [r.accountId!, r._max.will!]))
+function stateOf(snapshot: StoredSnapshot): AccountScoreState {
+	return {
+		segment: toSegmentStatus(snapshot.segment),
+		skill: snapshot.skill,
+		will: snapshot.will,
+		quadrant: isQuadrant(snapshot.quadrant) ? snapshot.quadrant : null,
+		lowEvidence: parseAccountBreakdown(snapshot.breakdown)?.lowEvidence ?? true,
+	}
 }
 
 /**
@@ -379,10 +404,4 @@ function toHour(date: Date | null): Date | null {
 function segmentOf(snapshot: StoredSnapshot | undefined): Segment | null {
 	const s = snapshot?.segment
 	return s === 'HIGH_PERFORMER' || s === 'UNTRAINED' || s === 'UNMOTIVATED' || s === 'NEED_TO_EXIT' ? s : null
-}
-
-/** Every user of one account, then the account: the console's "recompute now". */
-export async function rescoreAccount(accountId: string, opts: RecomputeOptions = {}): Promise<RecomputeReport> {
-	const users = await prisma.user.findMany({ where: { accountId, role: 'CUSTOMER' }, select: { id: true } })
-	return users.length ? rescoreUsers(users.map((u) => u.id), opts) : rescoreAccounts([accountId], opts)
 }

@@ -1,9 +1,8 @@
 import { type ScoreBreakdown, type ScoreComponent } from '#app/domain/scoring/breakdown.ts'
 import { QUADRANTS, type Quadrant } from '#app/domain/scoring/quadrant.ts'
-import { isSegment, type Segment } from '#app/domain/scoring/segments.ts'
+import { isSegment, type Segment, type SegmentStatus } from '#app/domain/scoring/segments.ts'
 import { chunked } from '#app/utils/chunked.ts'
 import { prisma } from '#app/utils/db.server.ts'
-
 
 /**
  * Stored scores. A snapshot is written when a subject's skill, will, segment or quadrant changes, so
@@ -60,7 +59,8 @@ export type SnapshotDraft = {
 	accountId: string | null
 	skill: number
 	will: number
-	segment: Segment
+	/** One of the four segments, or NOT_ENOUGH_EVIDENCE. */
+	segment: SegmentStatus
 	quadrant: Quadrant | null
 	breakdown: string
 }
