@@ -190,7 +190,9 @@ export const InstantCell = z
 	.trim()
 	.regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO date, e.g. 2026-03-01T09:30:00Z')
 	.transform((value, ctx) => {
-		const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value.replace(' ', 'T'))
+		// Without a zone, Date would read the time in the server's zone: an export's bare times are UTC.
+		const zoned = value.length === 10 ? `${value}T00:00:00Z` : /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`
+		const date = new Date(zoned.replace(' ', 'T'))
 		if (Number.isNaN(date.getTime())) {
 			ctx.addIssue({ code: 'custom', message: 'is not a real date' })
 			return z.NEVER
