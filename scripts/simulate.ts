@@ -1,280 +1,354 @@
 /**
- * npm run simulate -- --accounts N --days D [--seed S] [--onboarding-days O] [--defaults | --config overrides.json] [--sweep]
+ * npm run simulate -- [--accounts 300] [--days 60] [--seed S | --seeds 101,102,103 | --calibration | --evaluation]
+ *                     [--defaults | --config overrides.json] [--dump truth.json]
  *
- * Builds a population with known latent skill and will in a scratch database, drives D days of
- * behaviour through the real recording path (recordEvents, the signals import), runs the real full
- * recompute, and prints how well the segments recover the latent truth: confusion matrices and
- * accuracy for users and accounts. It scores with the portal's running config unless --defaults
- * (the documented defaults) or --config FILE (the defaults plus the file's overrides) says
- * otherwise. --sweep then rescores the same events with other thresholds and weights (the pure
- * functions, no writes) to show which settings recover the truth best.
+ * Generates a population with known latent skill and will (scripts/lib/population.ts), loads it into
+ * a scratch database through the real recording path (recordEvents, usage rows), runs the real full
+ * recompute and the playbooks after it, and reports how well the scored segments recover the truth:
+ * confusion matrices, recall per segment, accuracy per behaviour archetype, the share of "not enough
+ * evidence yet", and the five-whys and exit-review tasks raised. Several seeds pool their results.
  *
- * Behaviour model (see docs/decisions/005-engagement-and-scoring.md):
- * - will decides how often someone shows up (active-day chance 3 % to 75 %), how much they read and
- *   search, and how much voluntary learning they do;
- * - skill decides quiz scores (skill × 100 ± 12), knowledge-check answers and so paths passed, how
- *   often someone tests out of a lesson straight to the quiz, self-assessment scores, and the
- *   features an account adopts;
- * - everyone starts with an onboarding stretch (default a third of the days, at least 14) where
- *   they learn at least moderately, so a skilled but now unmotivated user has shown their skill once.
+ * Seeds: --calibration (1-5) are for tuning the scoring; --evaluation (101-103) and the default seed
+ * (101) are for reporting. Tune on one, report on the other. See docs/simulation.md.
+ * It scores with the portal's running config unless --defaults (the documented defaults) or
+ * --config FILE (the defaults plus the file's overrides) says otherwise.
+ * --dump FILE keeps the scratch database (of the last seed) and writes the latent truth to FILE.
  */
 import { parseArgs } from 'node:util'
 import fs from 'node:fs'
 import path from 'node:path'
 import { useScratchDatabase } from '../bench/lib/scratch-db.ts'
+import { chunked } from '#app/utils/chunked.ts'
+import {
+	ACCOUNT_KINDS,
+	ARCHETYPES,
+	CALIBRATION_SEEDS,
+	DEFAULT_END,
+	DEFAULT_SEED,
+	EVALUATION_SEEDS,
+	generatePopulation,
+	type Catalogue,
+	type Population,
+	type Segment,
+} from './lib/population.ts'
 
 const { values } = parseArgs({
 	options: {
-		accounts: { type: 'string', default: '200' },
+		accounts: { type: 'string', default: '300' },
 		days: { type: 'string', default: '60' },
-		seed: { type: 'string', default: '7' },
-		'onboarding-days': { type: 'string' },
+		seed: { type: 'string' },
+		seeds: { type: 'string' },
+		calibration: { type: 'boolean', default: false },
+		evaluation: { type: 'boolean', default: false },
 		config: { type: 'string' },
 		defaults: { type: 'boolean', default: false },
-		sweep: { type: 'boolean', default: false },
 		dump: { type: 'string' },
 	},
 })
 const ACCOUNTS = positiveInt(values.accounts, 'accounts')
 const DAYS = positiveInt(values.days, 'days')
-const ONBOARDING =
-	values['onboarding-days'] !== undefined ? positiveInt(values['onboarding-days'], 'onboarding-days') : Math.min(DAYS, Math.max(14, Math.round(DAYS / 3)))
+const SEEDS: number[] = values.calibration
+	? [...CALIBRATION_SEEDS]
+	: values.evaluation
+		? [...EVALUATION_SEEDS]
+		: values.seeds
+			? values.seeds.split(',').map((s) => positiveInt(s.trim(), 'seeds'))
+			: [values.seed !== undefined ? positiveInt(values.seed, 'seed') : DEFAULT_SEED]
+const calibrating = SEEDS.some((s) => (CALIBRATION_SEEDS as readonly number[]).includes(s))
 
 const dbFile = useScratchDatabase('simulate')
 const { prisma } = await import('#app/utils/db.server.ts')
 const { recordEvents } = await import('#app/domain/engagement/record.server.ts')
-const { importSignals } = await import('#app/domain/engagement/signals-import.server.ts')
 const { recomputeAll } = await import('#app/domain/scoring/recompute.server.ts')
-const { loadUserEvents } = await import('#app/domain/scoring/activity.server.ts')
-const { parseScoringConfig, eventHorizonDays } = await import('#app/domain/scoring/config.ts')
-const { getScoringConfig, SCORING_OVERRIDES } = await import('#app/domain/scoring/settings.server.ts')
-const { scoreUser } = await import('#app/domain/scoring/score-user.ts')
-const { SEGMENTS, segmentFor } = await import('#app/domain/scoring/segments.ts')
-const { seededRandom } = await import('#prisma/demo-accounts.ts')
-type Segment = (typeof SEGMENTS)[number]
+const { applyScoreChanges, collectAccountFacts } = await import('#app/domain/playbooks/apply.server.ts')
+const { parseScoringConfig } = await import('#app/domain/scoring/config.ts')
 type EventInput = Parameters<typeof recordEvents>[1][number]
 
-const config = values.config
-	? parseScoringConfig(JSON.parse(fs.readFileSync(values.config, 'utf8')))
-	: values.defaults
-		? parseScoringConfig({})
-		: getScoringConfig()
+// Without a flag the recompute uses the portal's running config, as `scores:recompute` does.
+const config = values.config ? parseScoringConfig(JSON.parse(fs.readFileSync(values.config, 'utf8'))) : values.defaults ? parseScoringConfig({}) : undefined
 console.log(`Scoring with ${values.config ? `the defaults plus ${values.config}` : values.defaults ? 'the documented defaults' : "the portal's running config"}`)
+console.log(`${ACCOUNTS} accounts, ${DAYS} days, seed${SEEDS.length > 1 ? 's' : ''} ${SEEDS.join(', ')} (${calibrating ? 'CALIBRATION seeds: tune on these, do not report them' : 'evaluation seeds'})`)
 
-const rand = seededRandom(Number(values.seed))
-const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand())
-const clamp01 = (x: number) => Math.min(1, Math.max(0, x))
-const DAY = 86_400_000
-const end = new Date(Date.UTC(2026, 5, 1, 18))
-const start = new Date(end.getTime() - DAYS * DAY)
+const STATUSES = ['HIGH_PERFORMER', 'UNTRAINED', 'UNMOTIVATED', 'NEED_TO_EXIT', 'NOT_ENOUGH_EVIDENCE'] as const
+type Status = (typeof STATUSES)[number]
+const SHORT: Record<Status, string> = { HIGH_PERFORMER: 'HighPerf', UNTRAINED: 'Untrained', UNMOTIVATED: 'Unmotiv', NEED_TO_EXIT: 'NeedExit', NOT_ENOUGH_EVIDENCE: 'NotEnough' }
 
-// ---- population -------------------------------------------------------------------------------
-type SimUser = { id: string; accountId: string; skill: number; will: number; enrolled: Map<string, number>; passed: Set<string> }
-type SimAccount = { id: string; domain: string; users: SimUser[] }
-const PATHS = [
-	{ slug: 'sim-basics', level: 'beginner', difficulty: 1, lessons: 4, certificate: false },
-	{ slug: 'sim-fundamentals', level: 'beginner', difficulty: 1, lessons: 5, certificate: true },
-	{ slug: 'sim-dashboards', level: 'intermediate', difficulty: 2, lessons: 4, certificate: true },
-	{ slug: 'sim-governance', level: 'advanced', difficulty: 3, lessons: 4, certificate: true },
-]
-const ARTICLES = 40
-const latent = (x: number) => clamp01(x)
-
-const accounts: SimAccount[] = []
-const userRows: Array<{ id: string; email: string; name: string; role: string; accountId: string; createdAt: Date }> = []
-for (let a = 0; a < ACCOUNTS; a++) {
-	const id = `sim-acct-${a}`
-	const domain = `sim${a}.example.com`
-	// Account culture: users of one account resemble each other, as teams do.
-	const baseSkill = rand()
-	const baseWill = rand()
-	const account: SimAccount = { id, domain, users: [] }
-	const size = 3 + Math.floor(rand() * 6)
-	for (let u = 0; u < size; u++) {
-		const user: SimUser = {
-			id: `sim-user-${a}-${u}`,
-			accountId: id,
-			skill: latent(baseSkill + normal() * 0.15),
-			will: latent(baseWill + normal() * 0.15),
-			enrolled: new Map(),
-			passed: new Set(),
-		}
-		account.users.push(user)
-		userRows.push({ id: user.id, email: `u${u}@${domain}`, name: `Sim ${a}-${u}`, role: 'CUSTOMER', accountId: id, createdAt: start })
-	}
-	accounts.push(account)
-}
-await prisma.account.createMany({
-	data: accounts.map((a) => ({ id: a.id, name: `Sim ${a.id}`, emailDomain: a.domain, tier: 3, computedTier: 3, arr: 20_000, costToServe: 5_000 })),
-})
-for (let i = 0; i < userRows.length; i += 500) await prisma.user.createMany({ data: userRows.slice(i, i + 500) })
-const users = accounts.flatMap((a) => a.users)
-console.log(`Population: ${accounts.length} accounts, ${users.length} users; ${DAYS} days (${ONBOARDING} onboarding); seed ${values.seed}`)
-
-// ---- behaviour --------------------------------------------------------------------------------
-let eventCount = 0
-const usage: string[] = []
-const t0 = performance.now()
-for (let d = 0; d < DAYS; d++) {
-	const dayStart = start.getTime() + d * DAY
-	const weekend = new Date(dayStart).getUTCDay() % 6 === 0
-	const onboarding = d < ONBOARDING
-	const batch: EventInput[] = []
-	for (const account of accounts) {
-		let activeUsers = 0
-		let minutes = 0
-		for (const user of account.users) {
-			const will = onboarding ? Math.max(user.will, 0.6) : user.will
-			const chance = (0.03 + 0.72 * will ** 1.3) * (weekend ? 0.3 : 1)
-			if (rand() >= chance) continue
-			activeUsers++
-			minutes += Math.round(10 + 50 * user.skill * rand())
-			let clock = dayStart + (8 + Math.floor(rand() * 8)) * 3600_000
-			const push = (kind: EventInput['kind'], itemKey?: string, data?: EventInput['data']) => {
-				clock += 60_000 + Math.floor(rand() * 600_000)
-				batch.push({ kind, userId: user.id, accountId: account.id, itemKey: itemKey ?? null, data, occurredAt: new Date(Math.min(clock, end.getTime())) })
-			}
-			push('sign_in')
-			const reads = Math.floor(rand() * (1 + 3 * will))
-			for (let r = 0; r < reads; r++) {
-				const article = `article:sim-${Math.floor(rand() * ARTICLES)}`
-				push('article_view', article)
-				if (rand() < 0.3 + 0.5 * will) push('article_read', article, { seconds: 60 + Math.floor(rand() * 300) })
-			}
-			if (rand() < 0.2 + 0.3 * will) push('search', undefined, { hits: Math.floor(rand() * 10) })
-			if (rand() < 0.1 + 0.2 * will) push('video_play', `video:sim-${Math.floor(rand() * 10)}`)
-			if (rand() < (onboarding ? 0.8 : 0.1 + 0.4 * will)) learn(user, push)
-			// A self-assessment now and then: skilled people like to prove it.
-			if (rand() < 0.03 + 0.07 * user.skill) {
-				const score = Math.round(100 * clamp01(user.skill + normal() * 0.12))
-				push('quiz_attempt', `assessment:sim-${Math.floor(rand() * 2)}`, { score, difficulty: 2, passed: score >= 50 })
-			}
-		}
-		usage.push(JSON.stringify({ account: account.domain, day: isoDay(dayStart), metric: 'active_users', value: activeUsers }))
-		usage.push(JSON.stringify({ account: account.domain, day: isoDay(dayStart), metric: 'active_minutes', value: minutes }))
-		if (d % 7 === 6) {
-			const adopted = Math.round(10 * clamp01(mean(account.users.map((u) => u.skill)) + normal() * 0.08))
-			usage.push(JSON.stringify({ account: account.domain, day: isoDay(dayStart), metric: 'features_adopted', value: adopted }))
-			usage.push(JSON.stringify({ account: account.domain, day: isoDay(dayStart), metric: 'features_available', value: 10 }))
-		}
-	}
-	eventCount += await recordEvents(prisma, batch)
-	if (d % 10 === 9 || d === DAYS - 1) console.log(`  day ${d + 1}/${DAYS}: ${eventCount} events`)
-}
-const signals = await importSignals(usage.join('\n'), { format: 'ndjson' })
-console.log(`Recorded ${eventCount} events and imported ${signals.created} usage rows in ${Math.round(performance.now() - t0)} ms`)
-
-/** One learning step: the next lesson of a path in progress, or its quiz, or a new path. */
-function learn(user: SimUser, push: (kind: EventInput['kind'], itemKey?: string, data?: EventInput['data']) => void) {
-	const current = PATHS.find((p) => user.enrolled.has(p.slug) && !user.passed.has(p.slug))
-	if (!current) {
-		const next = PATHS.find((p) => !user.enrolled.has(p.slug))
-		if (!next) return
-		user.enrolled.set(next.slug, 0)
-		push('path_enrol', `path:${next.slug}`)
-		return
-	}
-	const done = user.enrolled.get(current.slug)!
-	// Someone who already knows the material tests out of the rest of the lessons.
-	const testsOut = done > 0 && rand() < user.skill * 0.5
-	if (done < current.lessons && !testsOut) {
-		user.enrolled.set(current.slug, done + 1)
-		push('lesson_complete', `lesson:${current.slug}/l${done}`)
-		if (rand() < 0.5) push('check_answer', `check:${current.slug}-${done}`, { correct: rand() < 0.15 + 0.8 * user.skill })
-		return
-	}
-	// Harder quizzes need more skill for the same score.
-	const score = Math.round(100 * clamp01(user.skill - 0.08 * (current.difficulty - 2) + normal() * 0.12))
-	const passed = score >= 70
-	push('quiz_attempt', `quiz:${current.slug}/check`, { score, difficulty: current.difficulty, passed })
-	if (passed) {
-		user.passed.add(current.slug)
-		push('path_complete', `path:${current.slug}`, { level: current.level })
-		if (current.certificate) push('certificate_issued', `path:${current.slug}`)
-	}
+type Pair = { truth: Segment; scored: Status; group: string; margin: number }
+const userPairs: Pair[] = []
+const accountPairs: Pair[] = []
+const seedAccuracy: Array<{ seed: number; accounts: number; users: number }> = []
+const accountTruthById = new Map<string, Segment>()
+function truthOf(accountId: string) {
+	return accountTruthById.get(accountId)
 }
 
-// ---- scoring and comparison -------------------------------------------------------------------
-const t1 = performance.now()
-const report = await recomputeAll({ now: end, config })
-console.log(`Full recompute: ${report.users} users, ${report.accounts} accounts, ${report.events} events in ${Math.round(performance.now() - t1)} ms`)
+const tasks = { rootCause: 0, rootCauseAccounts: new Set<string>(), exitReview: 0, exitReviewAccounts: new Set<string>() }
 
-const truth = (skill: number, will: number): Segment => segmentFor(skill * 100, will * 100)
-const snapshots = await prisma.scoreSnapshot.findMany({ where: { isCurrent: true }, select: { subjectType: true, userId: true, accountId: true, segment: true } })
-const predictedUser = new Map(snapshots.filter((s) => s.subjectType === 'USER').map((s) => [s.userId!, s.segment as Segment]))
-const predictedAccount = new Map(snapshots.filter((s) => s.subjectType === 'ACCOUNT').map((s) => [s.accountId!, s.segment as Segment]))
+await loadCatalogue(generatePopulation({ accounts: 1, days: DAYS, seed: SEEDS[0]!, end: DEFAULT_END }).catalogue)
+let last: Population | undefined
+for (const seed of SEEDS) {
+	const t0 = performance.now()
+	const pop = generatePopulation({ accounts: ACCOUNTS, days: DAYS, seed, end: DEFAULT_END })
+	const t1 = performance.now()
+	// Each seed scores on its own: the previous seed's accounts go (users, events, usage, scores and tasks cascade).
+	await prisma.account.deleteMany({})
+	const loaded = await load(pop)
+	const t2 = performance.now()
+	const collected = collectAccountFacts(pop.end)
+	const report = await recomputeAll({ now: pop.end, ...(config ? { config } : {}), onUserEvents: collected.onUserEvents })
+	const applied = await applyScoreChanges(report.changes, pop.end, { facts: collected.facts })
+	const t3 = performance.now()
+	console.log(
+		`Seed ${seed}: ${pop.accounts.length} accounts, ${pop.users.length} users, ${loaded.events} events, ${loaded.usage} usage rows; ` +
+			`generated in ${ms(t1 - t0)}, loaded in ${ms(t2 - t1)}, scored in ${ms(t3 - t2)} (${applied.tasksCreated} tasks raised)`,
+	)
+	const before = { users: userPairs.length, accounts: accountPairs.length }
+	await compare(pop)
+	seedAccuracy.push({ seed, accounts: accuracy(accountPairs.slice(before.accounts)), users: accuracy(userPairs.slice(before.users)) })
+	last = pop
+}
 
-const userPairs = users.map((u) => ({ truth: truth(u.skill, u.will), predicted: predictedUser.get(u.id)!, margin: Math.min(Math.abs(u.skill - 0.5), Math.abs(u.will - 0.5)) }))
-const accountPairs = accounts.map((a) => ({
-	truth: truth(mean(a.users.map((u) => u.skill)), mean(a.users.map((u) => u.will))),
-	predicted: predictedAccount.get(a.id)!,
-	margin: Math.min(Math.abs(mean(a.users.map((u) => u.skill)) - 0.5), Math.abs(mean(a.users.map((u) => u.will)) - 0.5)),
-}))
 printMatrix('Users', userPairs)
-printMatrix('Accounts (truth: the mean latent skill and will of their users)', accountPairs)
-const skillOk = users.filter((u) => (u.skill >= 0.5) === isHighSkill(predictedUser.get(u.id)!)).length
-const willOk = users.filter((u) => (u.will >= 0.5) === isHighWill(predictedUser.get(u.id)!)).length
-console.log(`\nUsers: skill side right for ${pct(skillOk, users.length)}, will side right for ${pct(willOk, users.length)}`)
-const clear = userPairs.filter((p) => p.margin >= 0.1)
-console.log(`Users at least 0.1 from both thresholds (${clear.length}): accuracy ${pct(clear.filter((p) => p.truth === p.predicted).length, clear.length)}`)
+printMatrix('Accounts (truth: mean skill of the people who use the product, mean end-of-period will of every seat)', accountPairs)
+printGroups('Users by behaviour archetype', userPairs, ARCHETYPES)
+printGroups('Accounts by kind', accountPairs, ACCOUNT_KINDS)
 
-if (values.sweep) await sweep()
-if (values.dump) {
-	fs.writeFileSync(values.dump, JSON.stringify({ databaseUrl: process.env.DATABASE_URL, end, start, users: users.map((u) => ({ id: u.id, accountId: u.accountId, skill: u.skill, will: u.will })) }))
-	console.log(`Latent truth and database written to ${values.dump}`)
+console.log('\n## Not enough evidence (counted as wrong)')
+console.log(`Users: ${pct(userPairs.filter((p) => p.scored === 'NOT_ENOUGH_EVIDENCE').length, userPairs.length)}; accounts: ${pct(accountPairs.filter((p) => p.scored === 'NOT_ENOUGH_EVIDENCE').length, accountPairs.length)}`)
+
+console.log('\n## Plays raised')
+const trulyUnmotivated = accountPairs.filter((p) => p.truth === 'UNMOTIVATED').length
+const trulyExit = accountPairs.filter((p) => p.truth === 'NEED_TO_EXIT').length
+const unmotivatedWithTask = [...tasks.rootCauseAccounts].filter((id) => truthOf(id) === 'UNMOTIVATED').length
+const exitWithTask = [...tasks.exitReviewAccounts].filter((id) => truthOf(id) === 'NEED_TO_EXIT').length
+console.log(`Five whys (ROOT_CAUSE_CHECKIN): ${tasks.rootCause} tasks on ${tasks.rootCauseAccounts.size} accounts; ${unmotivatedWithTask} of ${trulyUnmotivated} truly Unmotivated accounts got one`)
+console.log(`Exit review (EXIT_REVIEW): ${tasks.exitReview} tasks on ${tasks.exitReviewAccounts.size} accounts; ${exitWithTask} of ${trulyExit} truly Need to Exit accounts got one`)
+
+console.log('\n## Summary')
+if (SEEDS.length > 1) {
+	for (const s of seedAccuracy) console.log(`Seed ${s.seed}: accounts ${(s.accounts * 100).toFixed(1)}%, users ${(s.users * 100).toFixed(1)}%`)
+}
+const clear = accountPairs.filter((p) => p.margin >= 0.05)
+console.log(`Accounts at least 0.05 from both thresholds (${clear.length} of ${accountPairs.length}): ${pct(clear.filter((p) => p.truth === p.scored).length, clear.length)}`)
+console.log(`User accuracy: ${(mean(seedAccuracy.map((s) => s.users)) * 100).toFixed(1)}%`)
+console.log(`Accuracy: ${(mean(seedAccuracy.map((s) => s.accounts)) * 100).toFixed(1)}%${SEEDS.length > 1 ? ` (mean of ${SEEDS.length} seeds)` : ''}`)
+
+if (values.dump && last) {
+	const pop = last
+	fs.writeFileSync(
+		values.dump,
+		JSON.stringify({
+			databaseUrl: process.env.DATABASE_URL,
+			seed: pop.seed,
+			start: pop.start,
+			end: pop.end,
+			accounts: pop.accounts.map((a) => ({ id: a.id, kind: a.kind, timeZone: a.timeZone, usageSource: a.usageSource, ...a.truth })),
+			users: pop.users.map((u) => ({ id: u.id, accountId: u.accountId, archetype: u.archetype, skill: u.skill, will: u.will, willStart: u.willStart, segment: u.truth.segment })),
+		}),
+	)
+	console.log(`Latent truth of seed ${pop.seed} written to ${values.dump}; database kept at ${dbFile}`)
 }
 
 await prisma.$disconnect()
 // Keep the scratch database only when --dump points at it.
 if (!values.dump) fs.rmSync(path.dirname(dbFile), { recursive: true, force: true })
 
-async function sweep() {
-	console.log('\n## Sweep (pure scoring of the same events; user accuracy)')
-	const since = new Date(end.getTime() - eventHorizonDays(config) * DAY)
-	const events = await loadUserEvents(users.map((u) => u.id), since)
-	const candidates: Array<{ label: string; overrides: object }> = [{ label: 'running config', overrides: SCORING_OVERRIDES }]
-	for (const skillThreshold of [35, 40, 45, 50, 55]) {
-		for (const willThreshold of [35, 40, 45, 50, 55]) {
-			candidates.push({ label: `thresholds skill ${skillThreshold} will ${willThreshold}`, overrides: { segments: { skillThreshold, willThreshold } } })
-		}
-	}
-	candidates.push({ label: 'quiz evidence for full 2', overrides: { skill: { quizEvidenceForFull: 2 } } })
-	candidates.push({ label: 'content depth weight 0.05', overrides: { skill: { weights: { contentDepth: 0.05 } } } })
-	candidates.push({ label: 'active days for full 15', overrides: { will: { activeDaysForFull: 15 } } })
-	candidates.push({ label: 'will: active days 0.4, voluntary 0.05', overrides: { will: { weights: { activeDays: 0.4, voluntary: 0.05 } } } })
-	const rows = candidates.map(({ label, overrides }) => {
-		const c = parseScoringConfig(overrides)
-		let right = 0
-		for (const user of users) {
-			const score = scoreUser({ now: end, events: events.get(user.id) ?? [], since: start }, c)
-			if (score.segment === truth(user.skill, user.will)) right++
-		}
-		return { label, accuracy: right / users.length }
+// ---- loading ----------------------------------------------------------------------------------
+
+/** Content rows the events name, so scoring can look up a level or a quiz difficulty a row leaves out. */
+async function loadCatalogue(catalogue: Catalogue) {
+	const now = DEFAULT_END
+	await prisma.article.createMany({
+		data: catalogue.articles.map((a) => ({
+			slug: a.slug,
+			title: `Sim article ${a.slug}`,
+			summary: 'A simulated article.',
+			category: 'simulation',
+			audience: 'customers',
+			productArea: 'simulation',
+			contentUpdatedAt: now,
+			sourceHash: a.slug,
+			level: a.level,
+		})),
 	})
-	rows.sort((a, b) => b.accuracy - a.accuracy)
-	for (const row of rows.slice(0, 12)) console.log(`  ${(row.accuracy * 100).toFixed(1)}%  ${row.label}`)
-	const running = rows.find((r) => r.label === 'running config')!
-	console.log(`  (running config: ${(running.accuracy * 100).toFixed(1)}%)`)
-}
-
-function printMatrix(title: string, pairs: Array<{ truth: Segment; predicted: Segment }>) {
-	const short: Record<Segment, string> = { HIGH_PERFORMER: 'HighPerf', UNTRAINED: 'Untrained', UNMOTIVATED: 'Unmotiv', NEED_TO_EXIT: 'NeedExit' }
-	console.log(`\n## ${title}: rows = latent truth, columns = scored segment`)
-	console.log(`| truth \\ scored | ${SEGMENTS.map((s) => short[s]).join(' | ')} | recall |`)
-	console.log(`| --- | ${SEGMENTS.map(() => '---').join(' | ')} | --- |`)
-	for (const t of SEGMENTS) {
-		const row = pairs.filter((p) => p.truth === t)
-		console.log(`| ${short[t]} (${row.length}) | ${SEGMENTS.map((s) => row.filter((p) => p.predicted === s).length).join(' | ')} | ${row.length ? pct(row.filter((p) => p.predicted === t).length, row.length) : '—'} |`)
+	for (const p of catalogue.paths) {
+		const row = await prisma.path.create({
+			data: { slug: p.slug, title: `Sim path ${p.slug}`, summary: 'A simulated path.', audience: 'customers', level: p.level, estimatedMinutes: 30, certificate: p.certificate, sourceHash: p.slug },
+		})
+		await prisma.lesson.createMany({
+			data: p.lessons.map((l) => ({ pathId: row.id, slug: l.slug, title: l.slug, summary: 'A simulated lesson.', estimatedMinutes: 5, level: l.level, sourceHash: l.slug })),
+		})
+		await prisma.pathStep.createMany({
+			data: [
+				...p.lessons.map((l, i) => ({ pathId: row.id, position: i, kind: 'lesson', ref: l.slug, title: l.slug })),
+				{ pathId: row.id, position: p.lessons.length, kind: 'quiz', ref: p.quizKey, title: 'Final check' },
+			],
+		})
+		await prisma.quiz.create({
+			data: { key: p.quizKey, kind: 'path', pathId: row.id, title: 'Final check', audience: 'customers', definition: quizDefinition(p.quizKey, p.difficulty, p.passMark), sourceHash: p.slug },
+		})
 	}
-	const right = pairs.filter((p) => p.truth === p.predicted).length
-	console.log(`Accuracy: ${pct(right, pairs.length)} (${right} of ${pairs.length})`)
+	for (const a of catalogue.assessments) {
+		const definition = JSON.parse(quizDefinition(a.key, a.difficulty, a.passMark)) as object
+		await prisma.quiz.create({
+			data: {
+				key: a.key,
+				kind: 'assessment',
+				title: a.key,
+				audience: 'customers',
+				definition: JSON.stringify({ ...definition, audience: 'customers', recommendations: [{ minScore: 0, maxScore: 100, path: catalogue.paths[0]!.slug }] }),
+				sourceHash: a.key,
+			},
+		})
+	}
 }
 
-function isHighSkill(s: Segment) {
+function quizDefinition(id: string, difficulty: number, passMark: number) {
+	const questions = [1, 2, 3].map((n) => ({
+		id: `q${n}`,
+		type: 'single',
+		prompt: `Simulated question ${n}?`,
+		explanation: 'Simulated.',
+		options: [
+			{ id: 'a', text: 'A' },
+			{ id: 'b', text: 'B' },
+		],
+		correct: 'a',
+	}))
+	return JSON.stringify({ id, title: `Sim quiz ${id}`, passMark, difficulty, questions })
+}
+
+async function load(pop: Population) {
+	await prisma.account.createMany({
+		data: pop.accounts.map((a) => {
+			const tier = a.arr >= 60_000 ? 1 : a.arr >= 25_000 ? 2 : 3
+			return { id: a.id, name: a.name, emailDomain: a.emailDomain, timeZone: a.timeZone, tier, computedTier: tier, arr: a.arr, costToServe: a.costToServe }
+		}),
+	})
+	for (const part of chunked(pop.users, 500)) {
+		await prisma.user.createMany({ data: part.map((u) => ({ id: u.id, email: u.email, name: u.name, role: 'CUSTOMER', accountId: u.accountId, createdAt: u.joinedAt })) })
+	}
+	// Events through the real recording path, in large batches inside transactions.
+	const events: EventInput[] = []
+	for (const u of pop.users) {
+		for (const e of u.events) events.push({ kind: e.kind, userId: u.id, accountId: u.accountId, itemKey: e.itemKey, data: e.data, occurredAt: e.at })
+	}
+	const tEvents = performance.now()
+	let recorded = 0
+	for (const batch of chunked(events, 20_000)) {
+		recorded += await prisma.$transaction(
+			async (tx) => {
+				let n = 0
+				for (const part of chunked(batch, 2_000)) n += await recordEvents(tx, part)
+				return n
+			},
+			{ timeout: 120_000 },
+		)
+	}
+	if (process.env.SIM_TIMING) console.log(`  events ${ms(performance.now() - tEvents)}`)
+	const tUsage = performance.now()
+	const userUsage = pop.accounts.flatMap((a) =>
+		a.users.flatMap((u) =>
+			u.usage.flatMap((d) => {
+				const rows = [{ userId: u.id, accountId: a.id, day: d.day, metric: 'active_minutes', value: d.activeMinutes }]
+				if (d.featuresAdopted !== undefined) rows.push({ userId: u.id, accountId: a.id, day: d.day, metric: 'features_adopted', value: d.featuresAdopted })
+				if (d.featuresAvailable !== undefined) rows.push({ userId: u.id, accountId: a.id, day: d.day, metric: 'features_available', value: d.featuresAvailable })
+				return rows
+			}),
+		),
+	)
+	for (const part of chunked(userUsage, 5_000)) await prisma.userProductUsage.createMany({ data: part })
+	const accountUsage = pop.accounts.flatMap((a) =>
+		a.usage.flatMap((d) => {
+			const rows = [
+				{ accountId: a.id, day: d.day, metric: 'active_users', value: d.activeUsers },
+				{ accountId: a.id, day: d.day, metric: 'active_minutes', value: d.activeMinutes },
+			]
+			if (d.featuresAdopted !== undefined) rows.push({ accountId: a.id, day: d.day, metric: 'features_adopted', value: d.featuresAdopted })
+			if (d.featuresAvailable !== undefined) rows.push({ accountId: a.id, day: d.day, metric: 'features_available', value: d.featuresAvailable })
+			if (d.seats !== undefined) rows.push({ accountId: a.id, day: d.day, metric: 'seats', value: d.seats })
+			return rows
+		}),
+	)
+	for (const part of chunked(accountUsage, 5_000)) await prisma.productUsage.createMany({ data: part })
+	if (process.env.SIM_TIMING) console.log(`  usage ${ms(performance.now() - tUsage)}`)
+	return { events: recorded, usage: userUsage.length + accountUsage.length }
+}
+
+// ---- comparison -------------------------------------------------------------------------------
+
+async function compare(pop: Population) {
+	const snapshots = await prisma.scoreSnapshot.findMany({ where: { isCurrent: true }, select: { subjectType: true, userId: true, accountId: true, segment: true } })
+	const scoredUser = new Map(snapshots.filter((s) => s.subjectType === 'USER').map((s) => [s.userId!, toStatus(s.segment)]))
+	const scoredAccount = new Map(snapshots.filter((s) => s.subjectType === 'ACCOUNT').map((s) => [s.accountId!, toStatus(s.segment)]))
+	for (const u of pop.users) {
+		userPairs.push({ truth: u.truth.segment, scored: scoredUser.get(u.id) ?? 'NOT_ENOUGH_EVIDENCE', group: u.archetype, margin: margin(u.skill, u.will) })
+	}
+	for (const a of pop.accounts) {
+		accountTruthById.set(a.id, a.truth.segment)
+		accountPairs.push({ truth: a.truth.segment, scored: scoredAccount.get(a.id) ?? 'NOT_ENOUGH_EVIDENCE', group: a.kind, margin: margin(a.truth.skill, a.truth.will) })
+	}
+	const raised = await prisma.csmTask.findMany({ where: { kind: { in: ['ROOT_CAUSE_CHECKIN', 'EXIT_REVIEW'] } }, select: { kind: true, accountId: true } })
+	for (const t of raised) {
+		if (t.kind === 'ROOT_CAUSE_CHECKIN') {
+			tasks.rootCause++
+			tasks.rootCauseAccounts.add(t.accountId)
+		} else {
+			tasks.exitReview++
+			tasks.exitReviewAccounts.add(t.accountId)
+		}
+	}
+}
+
+function toStatus(segment: string): Status {
+	return (STATUSES as readonly string[]).includes(segment) ? (segment as Status) : 'NOT_ENOUGH_EVIDENCE'
+}
+
+function margin(skill: number, will: number) {
+	return Math.min(Math.abs(skill - 0.5), Math.abs(will - 0.5))
+}
+
+// ---- report -----------------------------------------------------------------------------------
+
+function printMatrix(title: string, pairs: Pair[]) {
+	const truths = STATUSES.filter((s): s is Segment => s !== 'NOT_ENOUGH_EVIDENCE')
+	console.log(`\n## ${title}: rows = latent truth, columns = scored`)
+	console.log(`| truth \\ scored | ${STATUSES.map((s) => SHORT[s]).join(' | ')} | recall |`)
+	console.log(`| --- | ${STATUSES.map(() => '---').join(' | ')} | --- |`)
+	for (const t of truths) {
+		const row = pairs.filter((p) => p.truth === t)
+		console.log(`| ${SHORT[t]} (${row.length}) | ${STATUSES.map((s) => row.filter((p) => p.scored === s).length).join(' | ')} | ${row.length ? pct(row.filter((p) => p.scored === t).length, row.length) : '-'} |`)
+	}
+	const decided = pairs.filter((p) => p.scored !== 'NOT_ENOUGH_EVIDENCE')
+	const skillRight = decided.filter((p) => highSkill(p.truth) === highSkill(p.scored)).length
+	const willRight = decided.filter((p) => highWill(p.truth) === highWill(p.scored)).length
+	console.log(`Right: ${pct(pairs.filter((p) => p.truth === p.scored).length, pairs.length)} of ${pairs.length}; of those scored, skill side right ${pct(skillRight, decided.length)}, will side right ${pct(willRight, decided.length)}`)
+}
+
+function printGroups(title: string, pairs: Pair[], groups: readonly string[]) {
+	console.log(`\n## ${title}`)
+	console.log('| group | n | right | not enough evidence | truth mix |')
+	console.log('| --- | --- | --- | --- | --- |')
+	for (const g of groups) {
+		const rows = pairs.filter((p) => p.group === g)
+		if (rows.length === 0) continue
+		const mix = STATUSES.filter((s) => s !== 'NOT_ENOUGH_EVIDENCE')
+			.map((s) => [SHORT[s], rows.filter((p) => p.truth === s).length] as const)
+			.filter(([, n]) => n > 0)
+			.map(([s, n]) => `${s} ${n}`)
+			.join(', ')
+		console.log(`| ${g} | ${rows.length} | ${pct(rows.filter((p) => p.truth === p.scored).length, rows.length)} | ${pct(rows.filter((p) => p.scored === 'NOT_ENOUGH_EVIDENCE').length, rows.length)} | ${mix} |`)
+	}
+}
+
+function highSkill(s: Status) {
 	return s === 'HIGH_PERFORMER' || s === 'UNMOTIVATED'
 }
-function isHighWill(s: Segment) {
+function highWill(s: Status) {
 	return s === 'HIGH_PERFORMER' || s === 'UNTRAINED'
+}
+function accuracy(pairs: Pair[]) {
+	return pairs.filter((p) => p.truth === p.scored).length / Math.max(1, pairs.length)
 }
 function mean(xs: number[]) {
 	return xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length)
@@ -282,8 +356,8 @@ function mean(xs: number[]) {
 function pct(n: number, d: number) {
 	return `${((n / Math.max(1, d)) * 100).toFixed(1)}%`
 }
-function isoDay(ms: number) {
-	return new Date(ms).toISOString().slice(0, 10)
+function ms(t: number) {
+	return `${(t / 1000).toFixed(1)} s`
 }
 function positiveInt(value: string | undefined, name: string): number {
 	const n = Number(value)

@@ -13,7 +13,7 @@
  *   user.events                         [{ kind, at: Date, itemKey, data }] in time order, kinds from event-kinds.ts
  *   user.usage                          per-user product usage days [{ day, activeMinutes, featuresAdopted?, featuresAvailable? }]
  *                                       (empty unless the account's usageSource is 'user')
- *   account.usage                       per-account days [{ day, activeUsers, activeMinutes, featuresAdopted?, featuresAvailable? }]
+ *   account.usage                       per-account days [{ day, activeUsers, activeMinutes, featuresAdopted?, featuresAvailable?, seats? }]
  *                                       (empty when usageSource is 'none')
  *   pop.users                           every user, flat
  *   pop.catalogue                       the articles, paths (lessons, quiz) and assessments the events name,
@@ -71,7 +71,7 @@ export const DEFAULT_END = new Date(Date.UTC(2026, 5, 1, 18))
 
 export type SimEvent = { kind: EventKind; at: Date; itemKey: string | null; data: EventData }
 export type UserUsageDay = { day: string; activeMinutes: number; featuresAdopted?: number; featuresAvailable?: number }
-export type AccountUsageDay = { day: string; activeUsers: number; activeMinutes: number; featuresAdopted?: number; featuresAvailable?: number }
+export type AccountUsageDay = { day: string; activeUsers: number; activeMinutes: number; featuresAdopted?: number; featuresAvailable?: number; seats?: number }
 
 export type SimUser = {
 	id: string
@@ -791,6 +791,7 @@ export function generatePopulation(options: PopulationOptions): Population {
 					const sorted = [...weekAdopted].sort((a, b) => b - a)
 					row.featuresAdopted = Math.min(traits.featuresAvailable, sorted[0]! + Math.round(0.3 * (sorted[1] ?? 0)))
 					row.featuresAvailable = traits.featuresAvailable
+					row.seats = seats
 					weekAdopted = []
 				}
 				usage.push(row)
