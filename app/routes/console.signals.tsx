@@ -128,7 +128,7 @@ export default function SignalsPage() {
 const FORMATS = `Usage:  {"type":"usage","account":"acme.example.com","day":"2026-03-01","metric":"active_users","value":12}
         {"type":"usage","user":"pat@acme.example.com","day":"2026-03-02","period":"week","metric":"active_minutes","value":95}
         per user or per account; a period: "period":"week", "days":7, or "from" and "to" (stored on the first day)
-        metrics scored: active_minutes, active_users, features_adopted, features_available, key_feature_adoption, seats
+        metrics scored: active_minutes, active_days, active_users, features_adopted, features_available, key_feature_adoption, seats
 Survey: {"type":"survey","id":"survey-123","account":"acme.example.com","kind":"NPS","score":9,"respondedAt":"2026-03-01T10:00:00Z"}
 Event:  {"id":"evt-1","kind":"article_read","user":"pat@acme.example.com","occurredAt":"2026-03-01T10:00:00Z","itemKey":"article:share-a-dashboard"}
         "account" may place the user; lesson and quiz events enrol and complete paths

@@ -234,6 +234,7 @@ type ProcessState = {
 	running: boolean
 	again: boolean
 	schedule: NodeJS.Timeout | null
+	firstTick: NodeJS.Timeout | null
 	stopped: boolean
 }
 
@@ -246,6 +247,7 @@ const state: ProcessState = ((globalThis as { __scoringRunner?: ProcessState }).
 	running: false,
 	again: false,
 	schedule: null,
+	firstTick: null,
 	stopped: false,
 })
 
@@ -305,7 +307,8 @@ export function startScoringRunner(opts: { pollMs?: number } = {}) {
 		// Check often (the JobLease row says whether a run is due), and once soon after start.
 		state.schedule = setInterval(tick, Math.min(60_000, minutes * 60_000))
 		state.schedule.unref()
-		setTimeout(tick, 5_000).unref()
+		state.firstTick = setTimeout(tick, 5_000)
+		state.firstTick.unref()
 	}
 }
 
@@ -315,8 +318,10 @@ export function stopScoringRunner() {
 	state.started = false
 	if (state.timer) clearTimeout(state.timer)
 	if (state.schedule) clearInterval(state.schedule)
+	if (state.firstTick) clearTimeout(state.firstTick)
 	state.timer = null
 	state.schedule = null
+	state.firstTick = null
 	state.nextAt = Number.POSITIVE_INFINITY
 	onScoringEnqueued(null)
 }

@@ -41,12 +41,16 @@ export type EnqueueInput = {
 export async function enqueueScoring(db: Db, input: EnqueueInput) {
 	if (!parseWorkKey(input.key)) throw new Error(`Not a scoring key: ${input.key}`)
 	const runAfter = dueAt(input)
-	await db.scoringWork.upsert({
+	// One statement (an INSERT ... ON CONFLICT) in the usual case: one enqueue per recorded event.
+	const row = await db.scoringWork.upsert({
 		where: { key: input.key },
 		create: { key: input.key, reason: input.reason, runAfter },
 		update: { version: { increment: 1 }, reason: input.reason },
+		select: { runAfter: true, attempts: true },
 	})
-	await db.scoringWork.updateMany({ where: { key: input.key, runAfter: { gt: runAfter }, attempts: 0 }, data: { runAfter } })
+	if (row.attempts === 0 && row.runAfter > runAfter) {
+		await db.scoringWork.updateMany({ where: { key: input.key, runAfter: { gt: runAfter }, attempts: 0 }, data: { runAfter } })
+	}
 	notifyEnqueued(runAfter)
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { recordEvent } from '#app/domain/engagement/record.server.ts'
+import { recordEvent, recordEvents } from '#app/domain/engagement/record.server.ts'
 import { importSignals } from '#app/domain/engagement/signals-import.server.ts'
 import { completeTask } from '#app/domain/playbooks/tasks.server.ts'
-import { FULL_RECOMPUTE_JOB, flushRescores, queueRescore, runScheduledRecompute } from '#app/domain/scoring/jobs.server.ts'
+import { enqueueScheduledRecompute, FULL_RECOMPUTE_JOB, recomputeAllAndApply, ScoringRunner } from '#app/domain/loop/runner.server.ts'
+import { ALL_KEY, userKey } from '#app/domain/scoring/queue.server.ts'
 import { getCurrentAccountScore, getCurrentUserScore } from '#app/domain/scoring/queries.server.ts'
 import { recomputeAll, rescoreUsers } from '#app/domain/scoring/recompute.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -27,7 +28,7 @@ describe('full recompute', () => {
 		expect(first.snapshotsCreated).toBeGreaterThan(0)
 		const stored = await allSnapshots()
 
-		const rerun = await recomputeAll({ now: NOW })
+		const rerun = await recomputeAllAndApply({ now: NOW })
 		expect(rerun).toMatchObject({ snapshotsCreated: 0, snapshotsUpdated: 0, tasksCreated: 0, tasksUpdated: 0 })
 		expect(await allSnapshots()).toEqual(stored)
 
@@ -60,7 +61,7 @@ describe('playbook tasks', () => {
 	test('an Unmotivated account gets one check-in task with evidence, never duplicated; done means not re-raised at once', async () => {
 		const { csm, account, users } = await world({ users: 2, name: 'Quietly Skilled Ltd' })
 		for (const user of users) await history(user, 'skilled-quiet')
-		await recomputeAll({ now: NOW })
+		await recomputeAllAndApply({ now: NOW })
 		expect((await getCurrentAccountScore(account.id))!.segment).toBe('UNMOTIVATED')
 		const tasks = await prisma.csmTask.findMany({ where: { accountId: account.id } })
 		expect(tasks).toHaveLength(1)
@@ -72,29 +73,47 @@ describe('playbook tasks', () => {
 		expect(evidence).toContain('0 of 2 seats active')
 		expect(evidence).toContain('Quiz average 90%')
 
-		// Later recomputes, full or incremental, refresh it but never add a second one.
-		await recomputeAll({ now: new Date(NOW.getTime() + DAY) })
-		await rescoreUsers([users[0]!.id], { now: new Date(NOW.getTime() + 2 * DAY) })
+		// Later recomputes, full or incremental (through the queue), refresh it but never add a second one.
+		await recomputeAllAndApply({ now: new Date(NOW.getTime() + DAY) })
+		const later = new ScoringRunner({ recompute: { now: new Date(NOW.getTime() + 2 * DAY) } })
+		expect((await later.scoreNow([userKey(users[0]!.id)], 'test')).users).toBe(1)
 		expect(await prisma.csmTask.count({ where: { accountId: account.id } })).toBe(1)
 
 		expect((await completeTask(csm, task.id)).ok).toBe(true)
-		await recomputeAll({ now: new Date(NOW.getTime() + 3 * DAY) })
+		await recomputeAllAndApply({ now: new Date(NOW.getTime() + 3 * DAY) })
 		expect(await prisma.csmTask.count({ where: { accountId: account.id } })).toBe(1)
 	})
 
 	test('Need to Exit gets an exit review with usage against expectation; an account with too little evidence gets none', async () => {
 		const leaving = await world({ users: 1 })
-		await history(leaving.users[0]!, 'idle')
+		// Months of showing up and failing quizzes, then nothing: enough evidence of low skill and low will.
+		const user = leaving.users[0]!
+		const at = (days: number) => new Date(NOW.getTime() - days * DAY - 3600_000)
+		await recordEvents(prisma, [
+			...[89, 86, 83, 80, 77, 74, 71, 68, 65, 62].map((d) => ({ kind: 'sign_in' as const, userId: user.id, accountId: user.accountId, occurredAt: at(d) })),
+			...['a', 'b', 'c', 'd'].map((q, i) => ({
+				kind: 'quiz_attempt' as const,
+				userId: user.id,
+				accountId: user.accountId,
+				itemKey: `quiz:p${i}/${q}`,
+				data: { score: 20, difficulty: 2, passed: false },
+				occurredAt: at(70 + i),
+			})),
+		])
 		const d = leaving.account.emailDomain
 		const usage = [0, 7, 14, 21].map((ago) =>
 			JSON.stringify({ account: d, day: new Date(NOW.getTime() - ago * DAY).toISOString().slice(0, 10), metric: 'active_minutes', value: 20 }),
 		)
 		expect((await importSignals(usage.join('\n'))).created).toBe(4)
 		const silent = await world({ users: 1 })
-		await recomputeAll({ now: NOW })
+		const report = await recomputeAllAndApply({ now: NOW })
+		expect((await getCurrentAccountScore(leaving.account.id))!.segment).toBe('NEED_TO_EXIT')
 		const review = await prisma.csmTask.findFirstOrThrow({ where: { accountId: leaving.account.id } })
 		expect(review.kind).toBe('EXIT_REVIEW')
 		expect(JSON.parse(review.evidence)).toContain('Usage 20 active minutes/week against 120 expected')
+		expect(report.tasksCreated).toBeGreaterThanOrEqual(1)
+		// Nobody did anything: "not enough evidence yet", and no play acts on a guess.
+		expect((await getCurrentAccountScore(silent.account.id))!.segment).toBe('NOT_ENOUGH_EVIDENCE')
 		expect(await prisma.csmTask.count({ where: { accountId: silent.account.id } })).toBe(0)
 	})
 })
@@ -116,10 +135,9 @@ describe('history and incremental rescoring', () => {
 				occurredAt: new Date(NOW.getTime() - 3600_000),
 			})
 		}
-		queueRescore(user.id)
-		await flushRescores()
-		// The queue rescores at the real clock; pin it to NOW for the comparison.
-		await rescoreUsers([user.id], { now: NOW })
+		// The events queued the rescore; the runner drains it (not due for a second: ask for it now).
+		const drained = await new ScoringRunner({ recompute: { now: NOW } }).drain({ keys: [userKey(user.id)], dueBy: new Date(Date.now() + 60_000) })
+		expect(drained).toMatchObject({ claimed: 1, done: 1, users: 1, accounts: 1 })
 		const after = (await getCurrentUserScore(user.id))!
 		expect(after.skill).toBeGreaterThan(before.skill)
 		const rows = await prisma.scoreSnapshot.findMany({ where: { userId: user.id }, orderBy: { computedAt: 'asc' } })
@@ -139,18 +157,21 @@ describe('history and incremental rescoring', () => {
 	})
 })
 
-describe('the schedule lease', () => {
-	test('one runner at a time; the lease also says when the next run is due', async () => {
-		const first = await runScheduledRecompute({ intervalMinutes: 60, holder: 'instance-a', recompute: { now: NOW } })
-		expect(first.ran).toBe(true)
-		const second = await runScheduledRecompute({ intervalMinutes: 60, holder: 'instance-b', recompute: { now: NOW } })
-		expect(second).toMatchObject({ ran: false, reason: 'not-due' })
-		// A manual run may start early, but never beside a live run.
-		expect((await runScheduledRecompute({ intervalMinutes: 60, holder: 'cli', force: true, recompute: { now: NOW } })).ran).toBe(true)
-		await prisma.jobLease.update({ where: { name: FULL_RECOMPUTE_JOB }, data: { holder: 'instance-c', expiresAt: new Date(Date.now() + 60_000) } })
-		expect(await runScheduledRecompute({ intervalMinutes: 60, holder: 'cli', force: true })).toMatchObject({ ran: false, reason: 'held' })
-		// A crashed runner's lease expires and another instance takes over.
-		await prisma.jobLease.update({ where: { name: FULL_RECOMPUTE_JOB }, data: { expiresAt: new Date(Date.now() - 1000) } })
-		expect((await runScheduledRecompute({ intervalMinutes: 60, holder: 'instance-b', recompute: { now: NOW } })).ran).toBe(true)
+describe('the schedule', () => {
+	test('enqueues the full recompute when due, once between instances; a full run moves the next due time on', async () => {
+		const at = new Date()
+		expect(await enqueueScheduledRecompute(60, 'instance-a', at)).toBe(true)
+		// Another instance ticking at the same moment finds it not due.
+		expect(await enqueueScheduledRecompute(60, 'instance-b', at)).toBe(false)
+		expect(await prisma.scoringWork.findUniqueOrThrow({ where: { key: ALL_KEY } })).toMatchObject({ reason: 'schedule', version: 1 })
+		const due = (await prisma.jobLease.findUniqueOrThrow({ where: { name: FULL_RECOMPUTE_JOB } })).expiresAt
+		expect(due.getTime()).toBe(at.getTime() + 60 * 60_000)
+
+		const run = await new ScoringRunner({ intervalMinutes: 60, recompute: { now: NOW } }).drain()
+		expect(run.full).toBe(1)
+		expect(await prisma.scoringWork.count({ where: { key: ALL_KEY } })).toBe(0)
+		// Not due again until an interval after this run started.
+		expect(await enqueueScheduledRecompute(60, 'instance-b', new Date(at.getTime() + 59 * 60_000))).toBe(false)
+		expect(await enqueueScheduledRecompute(60, 'instance-b', new Date(Date.now() + 61 * 60_000))).toBe(true)
 	})
 })

@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { syncAllContent } from '#app/domain/content/sync-all.server.ts'
-import { onEventRecorded } from '#app/domain/engagement/record.server.ts'
 import { logSearch } from '#app/domain/search/search-service.server.ts'
-import { flushRescores, queueRescore } from '#app/domain/scoring/jobs.server.ts'
+import { ScoringRunner } from '#app/domain/loop/runner.server.ts'
+import { userKey } from '#app/domain/scoring/queue.server.ts'
 import { getCurrentUserScore } from '#app/domain/scoring/queries.server.ts'
 import { action as eventsAction } from '#app/routes/api.events.ts'
 import { action as articleAction, loader as articleLoader } from '#app/routes/kb.$slug.tsx'
@@ -43,8 +43,6 @@ describe('events are recorded by the real actions, in the same transaction as th
 	test('sign-in, article view, read-through, helpful vote, search, enrolment, lessons, quiz, path and certificate', async () => {
 		const account = await createAccount()
 		const user = await createUser('CUSTOMER', { accountId: account.id })
-		const heard: string[] = []
-		const stop = onEventRecorded((userId) => heard.push(userId))
 
 		const login = (await call(loginAction, '/login', {}, { form: { email: user.email, password: TEST_PASSWORD, redirectTo: '/' } })) as Response
 		expect(login.status).toBe(302)
@@ -71,7 +69,6 @@ describe('events are recorded by the real actions, in the same transaction as th
 			cookie,
 			form: { intent: 'submit', attemptId: page.view.open.id, 'answer.q-colour': 'b', 'answer.q-true': 'true' },
 		})
-		stop()
 
 		const events = await prisma.engagementEvent.findMany({ where: { userId: user.id }, orderBy: { occurredAt: 'asc' } })
 		expect(new Set(events.map((e) => e.kind))).toEqual(
@@ -93,13 +90,14 @@ describe('events are recorded by the real actions, in the same transaction as th
 		expect(JSON.parse(attempt.data)).toEqual({ score: 100, difficulty: 2, passed: true })
 		expect(JSON.parse(events.find((e) => e.kind === 'search')!.data)).toEqual({ hits: 3 })
 		expect(await prisma.searchLog.count({ where: { userId: user.id, query: 'share dashboard', hits: 3 } })).toBe(1)
-		// Every recorded event told the scoring hook which user to rescore.
-		expect(heard.length).toBe(events.length)
-		expect(new Set(heard)).toEqual(new Set([user.id]))
+		// Every recording queued the user's rescore with it: one row, bumped by each transaction.
+		const work = await prisma.scoringWork.findMany({ where: { key: { startsWith: 'user:' } } })
+		expect(work.map((w) => w.key)).toEqual([userKey(user.id)])
+		expect(work[0]!.version).toBeGreaterThan(5)
 
-		// The queue rescoring them shows what they did.
-		queueRescore(user.id)
-		await flushRescores()
+		// The runner draining it shows what they did.
+		await new ScoringRunner().drain({ keys: [userKey(user.id)], dueBy: new Date(Date.now() + 60_000) })
+		expect(await prisma.scoringWork.count({ where: { key: userKey(user.id) } })).toBe(0)
 		const score = (await getCurrentUserScore(user.id))!
 		expect(score.breakdown!.skill.components.find((c) => c.key === 'quizzes')!.explanation).toMatch(/Quiz average 100% over 1 quiz/)
 		expect(score.breakdown!.skill.components.find((c) => c.key === 'paths')!.explanation).toBe('1 path completed and 1 certificate earned')
