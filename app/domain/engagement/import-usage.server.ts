@@ -9,8 +9,8 @@ import { daysBetween, MAX_PERIOD_DAYS } from './import-refs.ts'
  * day or a period. A period is stored on its first day with `periodDays`:
  *   { "account": "acme.com", "day": "2026-03-02", "period": "week", "metric": "active_minutes", "value": 840 }
  *   { "user": "pat@acme.com", "from": "2026-03-02", "to": "2026-03-08", "metric": "active_minutes", "value": 95 }
- * The value covers the whole period: a total for active_minutes, the state over the period for the
- * others (features in use, seats, distinct active users). Keyed by (account or user, first day,
+ * The value covers the whole period: a total for active_minutes, the days with use for active_days,
+ * the state over the period for the others (features in use, seats, distinct active users). Keyed by (account or user, first day,
  * metric): a row for the same key replaces the stored one, value and period both, and the same
  * value again changes nothing.
  */
@@ -63,6 +63,9 @@ export const UsageRowSchema = z
 		const clash = spans.find(([, days]) => days !== periodDays)
 		if (clash) return issue(clash[0], `says ${clash[1]} days but ${spans[0]![0]} says ${periodDays}`)
 		if (periodDays > MAX_PERIOD_DAYS) return issue('to', `a period may cover at most ${MAX_PERIOD_DAYS} days`)
+		if (row.metric === 'active_days' && !(Number.isInteger(row.value) && row.value <= periodDays)) {
+			return issue('value', `active_days must be a whole number of days, at most the ${periodDays} the row covers`)
+		}
 		return { account: row.account, user: row.user, day: first, periodDays, metric: row.metric, value: row.value }
 	})
 export type UsageRow = z.output<typeof UsageRowSchema>

@@ -37,7 +37,7 @@ describe('docs/examples', () => {
 
 		const usage = await importSignals(await example('usage.csv'), { fileName: 'usage.csv' })
 		expect(usage.errors).toEqual([])
-		expect(usage).toMatchObject({ rows: 10, created: 10, accountsCreated: 0, usersCreated: 0 })
+		expect(usage).toMatchObject({ rows: 11, created: 11, accountsCreated: 0, usersCreated: 0 })
 
 		const ada = await prisma.user.findUniqueOrThrow({ where: { email: 'ada@larkspur.example.com' }, include: { account: true } })
 		expect(ada.account).toMatchObject({ emailDomain: 'larkspur.example.com', name: 'Larkspur Example', tier: 3 })
@@ -48,7 +48,7 @@ describe('docs/examples', () => {
 		expect(enrolment).toMatchObject({ path: { slug: 'getting-started-in-a-day' }, completedAt: new Date('2026-03-03T16:20:00Z') })
 		const quiz = await prisma.engagementEvent.findFirstOrThrow({ where: { clientEventId: 'import:ex-7' } })
 		expect(JSON.parse(quiz.data)).toEqual({ score: 83, difficulty: 1, passed: true })
-		const weekly = await prisma.userProductUsage.findFirstOrThrow({ where: { user: { email: 'ben@larkspur.example.com' } } })
+		const weekly = await prisma.userProductUsage.findFirstOrThrow({ where: { user: { email: 'ben@larkspur.example.com' }, metric: 'active_minutes' } })
 		expect(weekly).toMatchObject({ day: '2026-03-02', metric: 'active_minutes', value: 240, periodDays: 7 })
 		const month = await prisma.userProductUsage.findFirstOrThrow({ where: { userId: ada.id, metric: 'features_adopted' } })
 		expect(month).toMatchObject({ day: '2026-03-01', periodDays: 31 })
@@ -56,6 +56,6 @@ describe('docs/examples', () => {
 		const eventsAgain = await importEvents(await example('events.ndjson'), { fileName: 'events.ndjson', now: NOW, createMissing: true })
 		expect(eventsAgain).toMatchObject({ created: 0, unchanged: 10, accountsCreated: 0, usersCreated: 0, changedUserIds: [] })
 		const usageAgain = await importSignals(await example('usage.csv'), { fileName: 'usage.csv' })
-		expect(usageAgain).toMatchObject({ created: 0, updated: 0, unchanged: 10, changedAccountIds: [], changedUserIds: [] })
+		expect(usageAgain).toMatchObject({ created: 0, updated: 0, unchanged: 11, changedAccountIds: [], changedUserIds: [] })
 	})
 })
