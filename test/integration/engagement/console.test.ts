@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { syncAllContent } from '#app/domain/content/sync-all.server.ts'
-import { recomputeAll } from '#app/domain/scoring/recompute.server.ts'
+import { recomputeAllAndApply } from '#app/domain/loop/runner.server.ts'
+import { accountKey } from '#app/domain/scoring/queue.server.ts'
 import { loader as homeLoader } from '#app/routes/_index.tsx'
 import { action as accountAction, loader as accountLoader } from '#app/routes/console.accounts.$accountId.tsx'
 import { loader as accountsLoader } from '#app/routes/console.accounts._index.tsx'
@@ -22,7 +23,7 @@ beforeAll(async () => {
 	busy = await world({ users: 1, name: 'Busy Co' })
 	for (const u of quiet.users) await history(u, 'skilled-quiet')
 	await history(busy.users[0]!, 'unskilled-active')
-	await recomputeAll({ now: NOW })
+	await recomputeAllAndApply({ now: NOW })
 	adminCookie = await cookieFor((await createUser('ADMIN')).id)
 })
 afterAll(() => fs.rm(dir, { recursive: true, force: true }))
@@ -83,6 +84,10 @@ describe('console account pages', () => {
 			form: { intent: 'recompute' },
 		})) as Response
 		expect(recompute.status).toBe(302)
+		// Through the queue, drained before the answer: scored at the clock, nothing left queued.
+		expect(await prisma.scoringWork.count({ where: { key: accountKey(quiet.account.id) } })).toBe(0)
+		const rescored = await prisma.scoreSnapshot.findFirstOrThrow({ where: { subjectType: 'ACCOUNT', accountId: quiet.account.id, isCurrent: true } })
+		expect(rescored.computedAt.getTime()).toBeGreaterThan(Date.now() - 60_000)
 		const missing = await call(accountLoader, '/console/accounts/nope', { accountId: 'nope' }, { cookie: quiet.csmCookie })
 		expect(statusOf(missing)).toBe(404)
 	})
@@ -101,7 +106,7 @@ describe('customer home', () => {
 
 	test('an Unmotivated customer is offered short wins first', async () => {
 		// The "recompute now" above ran at the real clock; score at the fixture's instant again.
-		await recomputeAll({ now: NOW })
+		await recomputeAllAndApply({ now: NOW })
 		const cookie = await cookieFor(quiet.users[0]!.id)
 		const home = (await call(homeLoader, '/', {}, { cookie })) as { nextSteps: Array<{ kind: string }> }
 		expect(home.nextSteps[0]!.kind).toBe('short-win')
