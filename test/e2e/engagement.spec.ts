@@ -50,11 +50,19 @@ test('the CSM sees the task raised for an Unmotivated account, with its evidence
 	await expect(page.getByTestId('task').filter({ hasText: 'Atlas Retail Group' })).toHaveCount(0)
 })
 
-test('reading an article to its end sends one read-through beacon', async ({ page }) => {
+test('an article visit sends one view and one read-through beacon; a vote and its revalidation send no other view', async ({ page }) => {
 	test.setTimeout(45_000)
 	await signIn(page, 'tier2@demo.test')
-	const beacon = page.waitForResponse((r) => r.url().endsWith('/api/events') && r.request().method() === 'POST', { timeout: 30_000 })
+	const posted: Array<{ kind: string; itemKey?: string }> = []
+	page.on('request', (r) => {
+		if (r.url().endsWith('/api/events') && r.method() === 'POST') posted.push(r.postDataJSON() as { kind: string; itemKey?: string })
+	})
+	const isKind = (kind: string) => (r: import('@playwright/test').Response) =>
+		r.url().endsWith('/api/events') && r.request().method() === 'POST' && (r.request().postDataJSON() as { kind?: string }).kind === kind
+	const view = page.waitForResponse(isKind('article_view'), { timeout: 30_000 })
+	const beacon = page.waitForResponse(isKind('article_read'), { timeout: 30_000 })
 	await page.goto('/kb/share-a-dashboard')
+	expect([200, 201]).toContain((await view).status())
 	await page.getByTestId('read-marker').scrollIntoViewIfNeeded()
 	const response = await beacon
 	expect(response.status()).toBe(201)
@@ -64,4 +72,10 @@ test('reading an article to its end sends one read-through beacon', async ({ pag
 	const retry = await page.request.post('/api/events', { data: body })
 	expect(retry.status()).toBe(200)
 	expect(await retry.json()).toEqual({ recorded: 0, duplicates: 1 })
+
+	// Remix revalidates the page after the vote: the loader runs again, the page does not remount.
+	await page.getByText('👍 Yes').click()
+	await page.getByRole('button', { name: 'Send feedback' }).click()
+	await expect(page.getByTestId('vote-status')).toHaveText(/Your vote: helpful/)
+	expect(posted.filter((p) => p.kind === 'article_view')).toEqual([expect.objectContaining({ itemKey: 'article:share-a-dashboard' })])
 })
