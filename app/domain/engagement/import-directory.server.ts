@@ -69,6 +69,9 @@ export class ImportDirectory {
 			if (!entry) newAccounts.set(plan.key, plan.create)
 			else entry.hint ??= plan.create.hint
 		}
+		// A user created here goes where any of their rows names; rows that name no account follow.
+		const namedAccount = new Map<string, string>()
+		for (const r of requests) if (r.user && r.account && !namedAccount.has(r.user.toLowerCase())) namedAccount.set(r.user.toLowerCase(), r.account)
 		const plans: Plan[] = requests.map((request) => {
 			const refuse = (message: string) => {
 				fail({ line: request.line, message })
@@ -88,9 +91,10 @@ export class ImportDirectory {
 				const email = EmailSchema.safeParse(request.user)
 				if (!email.success) return refuse(`user: no user with the id "${request.user}", and only an email can create one`)
 				const domain = emailDomain(email.data)
-				const account = planAccount(request.account ?? domain, request.account ? domain : undefined)
+				const accountRef = request.account ?? namedAccount.get(email.data)
+				const account = planAccount(accountRef ?? domain, accountRef ? domain : undefined)
 				if (typeof account === 'string') {
-					return refuse(request.account ? account : `user: cannot place ${email.data} in an account: ${account.replace(/^account: /, '')}`)
+					return refuse(accountRef ? account : `user: cannot place ${email.data} in an account: ${account.replace(/^account: /, '')}`)
 				}
 				const pending = newUsers.get(email.data)
 				if (pending && pending.accountKey !== account.key) return refuse(`account: ${email.data} is placed in another account on an earlier row`)

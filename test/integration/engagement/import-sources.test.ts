@@ -71,6 +71,19 @@ describe('create-missing', () => {
 		for (const e of events) expect(e.accountId).toBe(e.userId === pat.id ? domainAccount.id : crmAccount.id)
 		expect(report.changedUserIds.sort()).toEqual([pat.id, sam.id].sort())
 
+		// A later row naming the account places a user whose earlier rows did not.
+		const later = `later-${unique()}`
+		const placed = await importEvents(
+			ndjson([
+				{ kind: 'sign_in', user: `ivy@${newco}`, occurredAt: '2026-05-05T09:00:00Z' },
+				{ kind: 'sign_in', user: `ivy@${newco}`, account: later, occurredAt: '2026-05-06T09:00:00Z' },
+			]),
+			{ now: NOW, createMissing: true },
+		)
+		expect(placed).toMatchObject({ created: 2, errors: [], accountsCreated: 1, usersCreated: 1 })
+		const ivy = await prisma.user.findUniqueOrThrow({ where: { email: `ivy@${newco}` }, select: { account: { select: { externalId: true } } } })
+		expect(ivy.account?.externalId).toBe(later)
+
 		// A re-import with the flag changes nothing.
 		const settled = await counts()
 		const again = await importEvents(file, { now: NOW, createMissing: true })
