@@ -1,6 +1,6 @@
 import { type ScoreBreakdown, type ScoreComponent } from '#app/domain/scoring/breakdown.ts'
 import { QUADRANTS, type Quadrant } from '#app/domain/scoring/quadrant.ts'
-import { isSegment, type Segment, type SegmentStatus } from '#app/domain/scoring/segments.ts'
+import { type SegmentStatus } from '#app/domain/scoring/segments.ts'
 import { chunked } from '#app/utils/chunked.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
@@ -198,23 +198,5 @@ export class ComponentSums {
 		return [...this.sums]
 			.map(([key, { label, sum }]) => ({ key, label, contribution: Math.round((sum / n) * 10) / 10 }))
 			.sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key))
-	}
-}
-
-export type ScoreView = {
-	skill: number
-	will: number
-	segment: Segment
-	quadrant: Quadrant | null
-	computedAt: Date
-}
-
-export function toScoreView(row: Pick<StoredSnapshot, 'skill' | 'will' | 'segment' | 'quadrant' | 'computedAt'>): ScoreView {
-	return {
-		skill: row.skill,
-		will: row.will,
-		segment: isSegment(row.segment) ? row.segment : 'NEED_TO_EXIT',
-		quadrant: isQuadrant(row.quadrant) ? row.quadrant : null,
-		computedAt: row.computedAt,
 	}
 }
