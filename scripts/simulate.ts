@@ -130,6 +130,8 @@ if (SEEDS.length > 1) {
 }
 const clear = accountPairs.filter((p) => p.margin >= 0.05)
 console.log(`Accounts at least 0.05 from both thresholds (${clear.length} of ${accountPairs.length}): ${pct(clear.filter((p) => p.truth === p.scored).length, clear.length)}`)
+const using = userPairs.filter((p) => p.group !== 'idle_seat')
+console.log(`Users without the idle seats (${using.length} of ${userPairs.length}): ${pct(using.filter((p) => p.truth === p.scored).length, using.length)}`)
 console.log(`User accuracy: ${(mean(seedAccuracy.map((s) => s.users)) * 100).toFixed(1)}%`)
 console.log(`Accuracy: ${(mean(seedAccuracy.map((s) => s.accounts)) * 100).toFixed(1)}%${SEEDS.length > 1 ? ` (mean of ${SEEDS.length} seeds)` : ''}`)
 
