@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { importEvents } from '#app/domain/engagement/events-import.server.ts'
-import { rescoreUsers } from '#app/domain/scoring/recompute.server.ts'
+import { ScoringRunner } from '#app/domain/loop/runner.server.ts'
+import { userKey } from '#app/domain/scoring/queue.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 // npm run events:import -- FILE [--create-missing] [--no-recompute]
@@ -32,9 +33,13 @@ if (enrolments + lessonCompletions + quizAttempts + pathCompletions > 0) {
 }
 for (const error of report.errors) console.log(`  line ${error.line}: ${error.message}`)
 if (report.moreErrors) console.log(`  …and ${report.moreErrors} more refused rows`)
+// The events queued their users' rescoring as they were stored; this runs it now, unless told not
+// to (then a running app instance does). A large history is better followed by scores:recompute.
 if (report.changedUserIds.length && !args.includes('--no-recompute')) {
-	// A large history is better followed by one full recompute: npm run scores:recompute.
-	const scores = await rescoreUsers(report.changedUserIds)
+	const scores = await new ScoringRunner({ holder: `cli:${process.pid}` }).drain({
+		keys: report.changedUserIds.map(userKey),
+		dueBy: new Date(Date.now() + 60_000),
+	})
 	console.log(`Rescored ${scores.users} user(s) and ${scores.accounts} account(s) in ${scores.ms} ms`)
 }
 await prisma.$disconnect()

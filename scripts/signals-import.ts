@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { importSignals } from '#app/domain/engagement/signals-import.server.ts'
-import { rescoreAccounts } from '#app/domain/scoring/recompute.server.ts'
+import { ScoringRunner } from '#app/domain/loop/runner.server.ts'
+import { accountKey, enqueueScoringMany } from '#app/domain/scoring/queue.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 // npm run signals:import -- FILE [--create-missing] [--no-recompute]
@@ -26,9 +27,13 @@ console.log(
 if (report.accountsCreated || report.usersCreated) console.log(`Created ${report.accountsCreated} account(s) and ${report.usersCreated} user(s)`)
 for (const error of report.errors) console.log(`  line ${error.line}: ${error.message}`)
 if (report.moreErrors) console.log(`  …and ${report.moreErrors} more refused rows`)
-if (report.changedAccountIds.length && !args.includes('--no-recompute')) {
-	const scores = await rescoreAccounts(report.changedAccountIds)
-	console.log(`Rescored ${scores.accounts} account(s) in ${scores.ms} ms`)
+// The changed accounts are queued either way (a running app instance scores them); unless told
+// not to, this runs that work now.
+const keys = report.changedAccountIds.map(accountKey)
+await enqueueScoringMany(prisma, keys, { reason: 'import' })
+if (keys.length && !args.includes('--no-recompute')) {
+	const scores = await new ScoringRunner({ holder: `cli:${process.pid}` }).drain({ keys })
+	console.log(`Rescored ${scores.users} user(s) and ${scores.accounts} account(s) in ${scores.ms} ms`)
 }
 await prisma.$disconnect()
 // Refused rows make the exit code 1 so a pipeline notices; the good rows are loaded either way.
