@@ -18,7 +18,7 @@ export function toActivityEvent(row: EventRow): ActivityEvent | undefined {
 }
 
 /** What scoring needs to know about an item an event names: its level, or a quiz's difficulty. */
-export type ContentFacts = Map<string, { level?: ContentLevel; difficulty?: number }>
+export type ContentFacts = Map<string, { level?: ContentLevel; difficulty?: number; passMark?: number }>
 
 /**
  * Level of every article, lesson and path and difficulty of every quiz, by the item key events use
@@ -38,20 +38,22 @@ export async function loadContentFacts(): Promise<ContentFacts> {
 		for (const l of p.lessons) if (isContentLevel(l.level)) facts.set(`lesson:${p.slug}/${l.slug}`, { level: l.level })
 	}
 	for (const q of quizzes) {
-		const difficulty = quizDifficulty(q.definition)
-		if (difficulty === undefined) continue
-		if (q.kind === 'assessment') facts.set(`assessment:${q.key}`, { difficulty })
-		else if (q.path) facts.set(`quiz:${q.path.slug}/${q.key}`, { difficulty })
+		const quiz = quizFacts(q.definition)
+		if (q.kind === 'assessment') facts.set(`assessment:${q.key}`, quiz)
+		else if (q.path) facts.set(`quiz:${q.path.slug}/${q.key}`, quiz)
 	}
 	return facts
 }
 
-function quizDifficulty(definition: string): number | undefined {
+function quizFacts(definition: string): { difficulty?: number; passMark?: number } {
 	try {
-		const d = (JSON.parse(definition) as { difficulty?: unknown }).difficulty
-		return typeof d === 'number' && d >= 1 && d <= 3 ? d : undefined
+		const { difficulty, passMark } = JSON.parse(definition) as { difficulty?: unknown; passMark?: unknown }
+		return {
+			difficulty: typeof difficulty === 'number' && difficulty >= 1 && difficulty <= 3 ? difficulty : undefined,
+			passMark: typeof passMark === 'number' && passMark > 0 && passMark <= 100 ? passMark : undefined,
+		}
 	} catch {
-		return undefined
+		return {}
 	}
 }
 
@@ -61,11 +63,13 @@ function withContentFacts(event: ActivityEvent, facts: ContentFacts | undefined)
 	const known = facts.get(event.itemKey)
 	if (!known) return event
 	const data = (event.data ?? {}) as Record<string, unknown>
-	if (known.level && data.level === undefined) return { ...event, data: { ...data, level: known.level } }
-	if (known.difficulty && event.kind === 'quiz_attempt' && data.difficulty === undefined) {
-		return { ...event, data: { ...data, difficulty: known.difficulty } }
+	const filled: Record<string, unknown> = {}
+	if (known.level && data.level === undefined) filled.level = known.level
+	if (event.kind === 'quiz_attempt') {
+		if (known.difficulty && data.difficulty === undefined) filled.difficulty = known.difficulty
+		if (known.passMark && data.passMark === undefined) filled.passMark = known.passMark
 	}
-	return event
+	return Object.keys(filled).length ? { ...event, data: { ...data, ...filled } as ActivityEvent['data'] } : event
 }
 
 /** Events of these users since `since`, grouped by user, oldest first, with content levels filled in. */
@@ -153,7 +157,7 @@ export async function loadAccountUsage(
 
 /** Folds metric rows into one ProductUsageDay per day, plus the facts exit evidence quotes. */
 export function usageFromRows(rows: readonly Omit<UsageRow, 'accountId'>[], now: Date): AccountUsage {
-	const days = new Map<string, ProductUsageDay & { activeUsers?: number }>()
+	const days = new Map<string, ProductUsageDay>()
 	const facts: UsageFacts = {}
 	let latestSeatsDay = ''
 	let latestUsersDay = ''
@@ -205,7 +209,6 @@ export function usageFromRows(rows: readonly Omit<UsageRow, 'accountId'>[], now:
 	for (const day of days.values()) {
 		// Users without minutes still make the day an active one.
 		if (day.activeMinutes === undefined && day.activeUsers !== undefined) day.activeMinutes = day.activeUsers > 0 ? 1 : 0
-		delete day.activeUsers
 	}
 	if (minuteRows > 0) facts.weeklyActiveMinutes = minutes28 / 4
 	return { days: [...days.values()], facts }

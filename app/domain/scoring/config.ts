@@ -39,6 +39,10 @@ const SkillConfigSchema = z.strictObject({
 	quiz: z
 		.strictObject({
 			halfLifeDays: halfLifeDays.default(180),
+			/** Pass mark (percent) assumed when the quiz does not say: reaching it is the line between low and high skill. */
+			passMark: z.number().min(5).max(95).default(70),
+			/** Share of knowledge checks a competent user answers right: the line for checks. */
+			checkMark: z.number().min(0.05).max(0.95).default(0.8),
 			/** Weight of one quiz by difficulty 1/2/3: a hard quiz says more than an easy one. */
 			weights: LevelNumbersSchema(0.7, 1, 1.4, weight),
 			/** A score on a hard quiz shows more skill than the same score on an easy one: shift per step from medium. */
@@ -63,7 +67,7 @@ const SkillConfigSchema = z.strictObject({
 		.strictObject({
 			halfLifeDays: halfLifeDays.default(180),
 			/** What choosing material of each level says: experts read advanced material. */
-			values: LevelNumbersSchema(0.3, 0.55, 0.8),
+			values: LevelNumbersSchema(0.2, 0.5, 0.8),
 			/** Weight of one distinct article or lesson of known level (read or completed; a bare view weighs half). */
 			itemWeight: weight.default(0.08),
 			/** All reading together weighs at most this: fifty basic articles are not skill, nor low skill beyond this. */
@@ -71,7 +75,7 @@ const SkillConfigSchema = z.strictObject({
 		})
 		.prefault({}),
 	/** Share of product features in use as an observation of this weight (per-user usage, else the account's). */
-	featureAdoptionWeight: weight.default(1.2),
+	featureAdoptionWeight: weight.default(2),
 	/** Account usage is about everyone: it weighs this share of a user's own. */
 	accountFeatureShare: share.default(0.5),
 	/** Below this much evidence (prior excluded) skill is "not enough evidence yet". */
@@ -87,10 +91,10 @@ const SkillConfigSchema = z.strictObject({
  */
 const WillWeightsSchema = z
 	.strictObject({
-		frequency: weight.default(0.45),
-		recency: weight.default(0.15),
-		regularity: weight.default(0.15),
-		selfDirected: weight.default(0.15),
+		frequency: weight.default(0.5),
+		recency: weight.default(0.1),
+		regularity: weight.default(0.05),
+		selfDirected: weight.default(0.25),
 		trend: weight.default(0.1),
 	})
 	.refine(someWeightAbove0, 'at least one will weight must be above 0')
@@ -99,15 +103,24 @@ const WillConfigSchema = z.strictObject({
 	weights: WillWeightsSchema.prefault({}),
 	/** How far back will is read. */
 	windowDays: days.default(56),
-	/** Frequency weighs each day by 0.5^(age / half-life): a sustained decline shows within weeks. */
-	frequencyHalfLifeDays: halfLifeDays.default(14),
-	/** Share of (weighted) days active that counts as full frequency: 0.5 is about 3.5 days a week. */
-	frequencyForFull: share.default(0.5),
-	recencyHalfLifeDays: halfLifeDays.default(7),
+	/** Frequency weighs each day by 0.5^(age / half-life): a sustained decline shows within two or three weeks. */
+	frequencyHalfLifeDays: halfLifeDays.default(7),
+	/**
+	 * Share of (weighted) days active that counts as full frequency: 0.58 is about four days a week,
+	 * so two days a week, the line between low and high will, is half.
+	 */
+	frequencyForFull: share.default(0.58),
+	/**
+	 * Share of days that counts as nothing: dropping in about once a week to sign in is the floor of
+	 * engagement, not motivation (the old scoring put weekly visitors near the middle).
+	 */
+	frequencyFloor: share.default(0.14),
+	recencyHalfLifeDays: halfLifeDays.default(4),
 	/** Regularity: weeks with any activity out of the last N (or since the user joined). */
 	regularityWeeks: z.number().int().min(1).max(52).default(6),
 	/** Share of (weighted) days with self-directed learning (reading, lessons, quizzes, search) for full credit. */
-	selfDirectedForFull: share.default(0.3),
+	selfDirectedForFull: share.default(0.28),
+	selfDirectedFloor: share.default(0.03),
 	/** Trend: the pace of the last N days against the rest of the window. */
 	trendRecentDays: days.default(21),
 	/** Minutes of product use that make a usage day an active day. */
@@ -124,10 +137,8 @@ const SegmentsSchema = z.strictObject({
 })
 
 const RollUpSchema = z.strictObject({
-	/** Share of account skill/will taken from account-level product usage when it is known. */
-	productUsageWeight: share.default(0.25),
-	/** Licensed seats nobody uses count as users with this will (they are part of the account). */
-	idleSeatWill: score.default(0),
+	/** Share of account frequency taken from the product's daily active users per person, when reported. */
+	productUsageWeight: share.default(0.3),
 	/** Idle seats count at most this many times the active users (a 500-seat licence is not 500 people). */
 	idleSeatsMaxRatio: z.number().min(0).max(100).default(1),
 	/** One user's skill observations weigh at most this much in the account's pool. */

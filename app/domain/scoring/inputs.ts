@@ -20,6 +20,8 @@ export type ScoringEventData = {
 	 */
 	level?: string
 	passed?: boolean
+	/** quiz_attempt: the quiz's pass mark in percent (filled from the quiz when known). */
+	passMark?: number
 	/** check_answer: whether the knowledge check was answered correctly. */
 	correct?: boolean
 	/** search: hit count. */
@@ -45,6 +47,8 @@ export type ProductUsageDay = {
 	activeMinutes?: number
 	/** Days with use within the period, when the source reports it (weekly aggregates). */
 	activeDays?: number
+	/** Account rows: people who used the product that day (or period). */
+	activeUsers?: number
 	featuresAdopted?: number
 	featuresAvailable?: number
 }
@@ -110,6 +114,7 @@ export const ProductUsageDaySchema = z.strictObject({
 	periodDays: z.number().int().min(1).max(366).optional(),
 	activeMinutes: count.optional(),
 	activeDays: count.max(366).optional(),
+	activeUsers: count.optional(),
 	featuresAdopted: count.optional(),
 	featuresAvailable: count.optional(),
 })

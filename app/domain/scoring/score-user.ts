@@ -1,13 +1,12 @@
-import { type ScoreBreakdown } from '#app/domain/scoring/breakdown.ts'
 import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/config.ts'
 import { type UserActivity } from '#app/domain/scoring/inputs.ts'
 import { segmentStatusFor, type Segment, type SegmentStatus } from '#app/domain/scoring/segments.ts'
 import { scoreSkill, type SkillScore } from '#app/domain/scoring/skill.ts'
-import { scoreWill } from '#app/domain/scoring/will.ts'
+import { scoreWill, type WillScore } from '#app/domain/scoring/will.ts'
 
 export type UserScore = {
 	skill: SkillScore
-	will: ScoreBreakdown
+	will: WillScore
 	/** One of the four segments, or NOT_ENOUGH_EVIDENCE when either score rests on too little. */
 	segment: SegmentStatus
 	/** The segment the scores point to even when the evidence is thin. */

@@ -1,9 +1,9 @@
 import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/config.ts'
 import { type ProductUsageDay } from '#app/domain/scoring/inputs.ts'
-import { addEvidence, clamp, finite, percent, plural, type Evidence } from '#app/domain/scoring/math.ts'
+import { addEvidence, clamp, dayNumber, decayWeight, finite, localDay, percent, plural, type Evidence } from '#app/domain/scoring/math.ts'
 import { DAY_MS } from '#app/utils/time.ts'
 import { featureAdoption, pooledSkill } from '#app/domain/scoring/skill.ts'
-import { scoreWill } from '#app/domain/scoring/will.ts'
+import { willFromSignals, type WillSignals } from '#app/domain/scoring/will.ts'
 
 export const SEGMENTS = ['HIGH_PERFORMER', 'UNTRAINED', 'UNMOTIVATED', 'NEED_TO_EXIT'] as const
 export type Segment = (typeof SEGMENTS)[number]
@@ -98,6 +98,8 @@ export type UserScoreForRollUp = {
 	will: number
 	/** The user's skill observations (prior excluded), pooled into the account's skill. */
 	skillEvidence?: Evidence
+	/** The measurements the user's will was made of; the account averages them. */
+	willSignals?: WillSignals
 	lastActiveAt?: Date | null
 	/** The user was seen for too short a time to judge their will (a new user). */
 	willLowEvidence?: boolean
@@ -128,7 +130,6 @@ export type AccountRollUp = {
 	explanations: string[]
 }
 
-const usageOnlyConfigs = new WeakMap<ScoringConfig, ScoringConfig>()
 /** A user is "active" for the account's head count when seen within this many days. */
 const ACTIVE_USER_DAYS = 30
 
@@ -144,7 +145,7 @@ export function rollUpAccount(
 	usage: AccountUsage,
 	config: ScoringConfig = defaultScoringConfig,
 ): AccountRollUp {
-	const { productUsageWeight, idleSeatWill, idleSeatsMaxRatio, userEvidenceMax } = config.rollUp
+	const { productUsageWeight, idleSeatsMaxRatio, userEvidenceMax } = config.rollUp
 	const now = usage.now.getTime()
 	const members: Evidence[] = []
 	let willSum = 0
@@ -164,7 +165,9 @@ export function rollUpAccount(
 	const seats = finite(usage.seats)
 	const idleSeats = seats !== undefined ? Math.min(Math.max(0, Math.floor(seats) - users.length), Math.ceil(idleSeatsMaxRatio * Math.max(1, activeUsers))) : 0
 	const people = users.length + idleSeats
-	let will = people > 0 ? (willSum + idleSeats * idleSeatWill) / people : 0
+	const signals = meanSignals(users, idleSeats, config)
+	// Old snapshots without measurements fall back to the mean of the scores (unused seats at 0).
+	let will = signals ? willFromSignals(signals, config, 'On average: ').score : people > 0 ? willSum / people : 0
 
 	const adoption = featureAdoption(usage.productUsage, now, config.skill.horizonDays * DAY_MS)
 	const accountFeatures: Evidence = { weight: 0, weightedSum: 0 }
@@ -178,17 +181,19 @@ export function rollUpAccount(
 		explanations.push(`${activeUsers} of ${population} active in the last ${ACTIVE_USER_DAYS} days`)
 		explanations.push(`Skill pooled from the evidence of ${plural(members.length, 'user')}; will is the mean of everyone's`)
 	}
+	// Daily active users per person in the product, when the account reports them: a second, independent
+	// measure of how often its people show up, averaged with what they do in the portal.
 	let productKnown = false
-	if (usage.productUsage && usage.productUsage.length > 0 && productUsageWeight > 0) {
-		const productWill = scoreWill({ now: usage.now, events: [], productUsage: usage.productUsage, timeZone: usage.timeZone }, usageOnlyConfig(config))
-		if (!productWill.lowEvidence) {
-			productKnown = true
-			const p = users.length === 0 ? 1 : productUsageWeight
-			will = (1 - p) * will + p * productWill.score
-			explanations.push(`Product usage will ${productWill.score}` + (adoption.hasData ? `; ${percent(adoption.value)} of features adopted` : ''))
-		}
+	const perCapita = people > 0 && usage.productUsage ? productFrequency(usage.productUsage, people, now, usage.timeZone, config) : undefined
+	if (perCapita !== undefined && productUsageWeight > 0) {
+		productKnown = true
+		const base = signals ?? zeroSignals(config)
+		const p = users.length === 0 ? 1 : productUsageWeight
+		const blended = { ...base, frequency: (1 - p) * base.frequency + p * perCapita }
+		will = willFromSignals(blended, config, 'On average: ').score
+		explanations.push(`In the product, ${percent(perCapita)} of its people are active on a typical day (recent weeks count most)`)
 	}
-	if (adoption.hasData && !productKnown) explanations.push(`${percent(adoption.value)} of product features adopted`)
+	if (adoption.hasData) explanations.push(`${percent(adoption.value)} of product features adopted`)
 
 	const roundedWill = Math.round(clamp(will, 0, 100))
 	const willLowEvidence = judgedWill === 0 && !productKnown
@@ -209,12 +214,65 @@ export function rollUpAccount(
 	}
 }
 
-/** Product usage has no self-directed learning: score it on the other will components only. */
-function usageOnlyConfig(config: ScoringConfig): ScoringConfig {
-	let derived = usageOnlyConfigs.get(config)
-	if (!derived) {
-		derived = { ...config, will: { ...config.will, weights: { ...config.will.weights, selfDirected: 0 } } }
-		usageOnlyConfigs.set(config, derived)
+/**
+ * The account's will measurements: the mean of its people's (an unused seat measures 0 on every
+ * one). Shares are averaged before they become points, so the account's will is linear in how much
+ * its people do: ten people at one day a week are not ten half-motivated people.
+ */
+function meanSignals(users: readonly UserScoreForRollUp[], idleSeats: number, config: ScoringConfig): WillSignals | undefined {
+	const measured = users.filter((u) => u.willSignals)
+	if (measured.length === 0) return undefined
+	const n = measured.length + idleSeats
+	const sum = (pick: (s: WillSignals) => number) => measured.reduce((total, u) => total + pick(u.willSignals!), 0) / n
+	const observedDays = Math.max(...measured.map((u) => u.willSignals!.observedDays))
+	const frequency = sum((s) => s.frequency)
+	const active = measured.filter((u) => u.willSignals!.daysSince !== null)
+	return {
+		frequency,
+		selfDirected: sum((s) => s.selfDirected),
+		recency: sum((s) => s.recency),
+		regularity: sum((s) => s.regularity),
+		trend: sum((s) => s.trend),
+		activeDays: sum((s) => s.activeDays),
+		observedDays,
+		activeWeeks: sum((s) => s.activeWeeks),
+		observedWeeks: Math.max(...measured.map((u) => u.willSignals!.observedWeeks)),
+		daysSince: active.length ? Math.min(...active.map((u) => u.willSignals!.daysSince!)) : null,
+		trendExplanation: `Trend ${percent(sum((s) => s.trend))} of steady`,
 	}
-	return derived
+}
+
+/** Recency-weighted mean share of people active per day in the product, or undefined without daily users. */
+function productFrequency(days: readonly ProductUsageDay[], people: number, now: number, timeZone: string | undefined, config: ScoringConfig) {
+	const c = config.will
+	const today = localDay(now, timeZone)
+	let weighted = 0
+	let weightSum = 0
+	for (const day of days) {
+		const users = finite(day.activeUsers)
+		const d = dayNumber(day.day)
+		if (users === undefined || !Number.isFinite(d) || (day.periodDays ?? 1) !== 1) continue
+		const age = today - d
+		if (age < 0 || age >= c.windowDays) continue
+		const w = decayWeight(age, c.frequencyHalfLifeDays)
+		weighted += w * Math.min(1, users / people)
+		weightSum += w
+	}
+	return weightSum > 0 ? weighted / weightSum : undefined
+}
+
+function zeroSignals(config: ScoringConfig): WillSignals {
+	return {
+		frequency: 0,
+		selfDirected: 0,
+		recency: 0,
+		regularity: 0,
+		trend: 0,
+		activeDays: 0,
+		observedDays: config.will.windowDays,
+		activeWeeks: 0,
+		observedWeeks: config.will.regularityWeeks,
+		daysSince: null,
+		trendExplanation: 'No activity in the window',
+	}
 }

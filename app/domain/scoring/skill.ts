@@ -55,7 +55,8 @@ export function scoreSkill(activity: UserActivity, config: ScoringConfig = defau
 				const score = finite(data?.score)
 				if (score === undefined) break
 				const difficulty = difficultyOf(data)
-				const value = clamp01(clamp(score, 0, 100) / 100 + c.quiz.difficultyShift * (difficulty - 2))
+				const passMark = finite(data?.passMark) ?? c.quiz.passMark
+				const value = clamp01(relativeToMark(clamp(score, 0, 100) / 100, passMark / 100) + c.quiz.difficultyShift * (difficulty - 2))
 				// Attempts of one quiz average, the latest counting double: retaking until passing is not mastery.
 				const quizKey = key ?? `#${quizzes.size}`
 				const entry = quizzes.get(quizKey)
@@ -112,10 +113,15 @@ export function scoreSkill(activity: UserActivity, config: ScoringConfig = defau
 	for (const q of quizzes.values()) {
 		addEvidence(evidence.quizzes, (q.sum + q.latestValue) / (q.count + 1), q.difficultyWeight * decayWeight((now - q.latestAt) / DAY_MS, c.quiz.halfLifeDays))
 	}
+	// Checks are judged together: the share answered right, against the share a competent user gets.
+	let checkWeight = 0
+	let checkRight = 0
 	for (const check of checks.values()) {
-		addEvidence(evidence.checks, check.correct ? 1 : 0, c.quiz.checkWeight * decayWeight((now - check.at) / DAY_MS, c.quiz.halfLifeDays))
+		const w = c.quiz.checkWeight * decayWeight((now - check.at) / DAY_MS, c.quiz.halfLifeDays)
+		checkWeight += w
+		if (check.correct) checkRight += w
 	}
-	capWeight(evidence.checks, c.quiz.checksMaxWeight)
+	if (checkWeight > 0) addEvidence(evidence.checks, relativeToMark(checkRight / checkWeight, c.quiz.checkMark), Math.min(checkWeight, c.quiz.checksMaxWeight))
 	for (const path of paths.values()) {
 		const decay = decayWeight((now - path.at) / DAY_MS, c.paths.halfLifeDays)
 		addEvidence(evidence.paths, levelNumber(c.paths.values, path.level), levelNumber(c.paths.weights, path.level) * decay)
@@ -153,7 +159,7 @@ export function scoreSkill(activity: UserActivity, config: ScoringConfig = defau
 				explanation:
 					quizzes.size === 0
 						? 'No quiz attempts yet'
-						: `${plural(quizzes.size, 'quiz', 'quizzes')} at ${percent(quizAverage)} (difficulty-adjusted)`,
+						: `${plural(quizzes.size, 'quiz', 'quizzes')}: ${percent(quizAverage)} on a scale where the pass mark is 50% (difficulty-adjusted)`,
 			},
 			{
 				key: 'checks',
@@ -163,7 +169,7 @@ export function scoreSkill(activity: UserActivity, config: ScoringConfig = defau
 				explanation:
 					checks.size === 0
 						? 'No knowledge checks answered yet'
-						: `${percent(evidenceMean(evidence.checks))} of ${plural(checks.size, 'knowledge check')} right`,
+						: `${percent(checkWeight > 0 ? checkRight / checkWeight : 0)} of ${plural(checks.size, 'knowledge check')} right`,
 			},
 			{
 				key: 'paths',
@@ -211,6 +217,16 @@ export function pooledSkill(members: readonly Evidence[], config: ScoringConfig 
 	}
 	const estimate = (c.priorMean * c.priorWeight + pooled.weightedSum) / (c.priorWeight + pooled.weight)
 	return { score: Math.round(clamp(estimate * 100, 0, 100)), evidence: pooled, lowEvidence: pooled.weight < c.minimumEvidence }
+}
+
+/**
+ * A result on a scale where the mark a competent person reaches is the middle: 0 -> 0, the mark ->
+ * 0.5, full marks -> 1. Passing a quiz is the line between low and high skill.
+ */
+export function relativeToMark(share: number, mark: number): number {
+	const m = clamp(mark, 0.05, 0.95)
+	const x = clamp01(share)
+	return x >= m ? 0.5 + (0.5 * (x - m)) / (1 - m) : (0.5 * x) / m
 }
 
 function capWeight(evidence: Evidence, max: number) {

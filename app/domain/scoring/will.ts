@@ -31,7 +31,38 @@ const SELF_DIRECTED: ReadonlySet<EventKind> = new Set<EventKind>([
 // Reused between calls: one byte per day of the window (index 0 = today). 1 = active, 2 = also self-directed.
 let dayFlags = new Uint8Array(56)
 
-export function scoreWill(activity: UserActivity, config: ScoringConfig = defaultScoringConfig): ScoreBreakdown {
+/**
+ * The measurements will is made of, before they are turned into points: an account averages its
+ * people's measurements (linear shares, not clamped points), so its will reads like one person's.
+ */
+export type WillSignals = {
+	/** Recency-weighted share of observed days with activity, 0..1. */
+	frequency: number
+	/** Recency-weighted share of observed days with self-directed learning, 0..1. */
+	selfDirected: number
+	/** 0..1 (1 = active today). */
+	recency: number
+	/** Share of recent weeks with any activity, 0..1. */
+	regularity: number
+	/** 0..1 (1 = steady or rising). */
+	trend: number
+	activeDays: number
+	observedDays: number
+	activeWeeks: number
+	observedWeeks: number
+	/** Days since last activity; null when never active. */
+	daysSince: number | null
+	trendExplanation: string
+}
+
+export type WillScore = ScoreBreakdown & { signals: WillSignals }
+
+export function scoreWill(activity: UserActivity, config: ScoringConfig = defaultScoringConfig): WillScore {
+	const signals = willSignals(activity, config)
+	return { ...willFromSignals(signals, config), signals }
+}
+
+export function willSignals(activity: UserActivity, config: ScoringConfig = defaultScoringConfig): WillSignals {
 	const c = config.will
 	const windowDays = c.windowDays
 	if (dayFlags.length !== windowDays) dayFlags = new Uint8Array(windowDays)
@@ -113,56 +144,79 @@ export function scoreWill(activity: UserActivity, config: ScoringConfig = defaul
 	}
 
 	const noActivity = lastActive === Number.NEGATIVE_INFINITY
-	const daysSince = noActivity ? Number.POSITIVE_INFINITY : Math.max(0, (now - lastActive) / DAY_MS)
+	const daysSince = noActivity ? null : Math.max(0, (now - lastActive) / DAY_MS)
 	const trend = trendValue(recentActive, priorActive, recentDays, observedDays)
-	const activeInWindow = recentActive + priorActive
+	return {
+		frequency,
+		selfDirected,
+		recency: daysSince === null ? 0 : decayWeight(daysSince, c.recencyHalfLifeDays),
+		regularity: activeWeeks / observedWeeks,
+		trend: trend.value,
+		activeDays: recentActive + priorActive,
+		observedDays,
+		activeWeeks,
+		observedWeeks,
+		daysSince,
+		trendExplanation: trend.explanation,
+	}
+}
 
+/** Points from the measurements; `who` names the subject in the sentences ("" for a person). */
+export function willFromSignals(signals: WillSignals, config: ScoringConfig = defaultScoringConfig, who = ''): ScoreBreakdown {
+	const c = config.will
+	const noActivity = signals.daysSince === null
+	const { activeDays, observedDays, activeWeeks, observedWeeks } = signals
 	return combine(
 		[
 			{
 				key: 'frequency',
 				label: 'Frequency',
-				value: frequency / c.frequencyForFull,
+				value: aboveFloor(signals.frequency, c.frequencyFloor, c.frequencyForFull),
 				weight: c.weights.frequency,
 				explanation: noActivity
 					? NO_ACTIVITY_YET
-					: `${plural(activeInWindow, 'active day')} in the last ${plural(observedDays, 'day')} (recent weeks count most)`,
+					: `${who}Active on ${percent(signals.frequency)} of days, recent weeks counting most (${plural(Math.round(activeDays), 'active day')} in ${plural(observedDays, 'day')})`,
 			},
 			{
 				key: 'recency',
 				label: 'Recency',
-				value: noActivity ? 0 : decayWeight(daysSince, c.recencyHalfLifeDays),
+				value: signals.recency,
 				weight: c.weights.recency,
-				explanation: noActivity ? NO_ACTIVITY_YET : lastActiveSentence(Math.floor(daysSince)),
+				explanation: noActivity ? NO_ACTIVITY_YET : who ? `${who}Recency ${percent(signals.recency)}` : lastActiveSentence(Math.floor(signals.daysSince!)),
 			},
 			{
 				key: 'regularity',
 				label: 'Regularity',
-				value: activeWeeks / observedWeeks,
+				value: signals.regularity,
 				weight: c.weights.regularity,
-				explanation: noActivity ? NO_ACTIVITY_YET : `Active in ${activeWeeks} of the last ${plural(observedWeeks, 'week')}`,
+				explanation: noActivity ? NO_ACTIVITY_YET : `${who}Active in ${Math.round(activeWeeks * 10) / 10} of the last ${plural(observedWeeks, 'week')}`,
 			},
 			{
 				key: 'selfDirected',
 				label: 'Self-directed learning',
-				value: selfDirected / c.selfDirectedForFull,
+				value: aboveFloor(signals.selfDirected, c.selfDirectedFloor, c.selfDirectedForFull),
 				weight: c.weights.selfDirected,
 				explanation:
-					selfDirected === 0
-						? 'No self-directed learning lately'
-						: `Learns of their own accord on ${percent(selfDirected)} of days (recent weeks count most)`,
+					signals.selfDirected === 0
+						? `${who}No self-directed learning lately`
+						: `${who}Learns of their own accord on ${percent(signals.selfDirected)} of days (recent weeks count most)`,
 			},
 			{
 				key: 'trend',
 				label: 'Trend',
-				value: trend.value,
+				value: signals.trend,
 				weight: c.weights.trend,
-				explanation: noActivity ? NO_ACTIVITY_YET : trend.explanation,
+				explanation: noActivity ? NO_ACTIVITY_YET : `${who}${signals.trendExplanation}`,
 			},
 		],
 		observedDays < c.minimumObservedDays,
 		noActivity,
 	)
+}
+
+/** 0 at or below the floor, 1 at or above full, linear between. */
+function aboveFloor(share: number, floor: number, full: number): number {
+	return full > floor ? clamp01((share - floor) / (full - floor)) : share >= full ? 1 : 0
 }
 
 /** Recent pace against earlier pace, both in active days per day; 1 means steady or rising. */
