@@ -100,7 +100,7 @@ for (const seed of SEEDS) {
 	const t3 = performance.now()
 	console.log(
 		`Seed ${seed}: ${pop.accounts.length} accounts, ${pop.users.length} users, ${loaded.events} events, ${loaded.usage} usage rows; ` +
-			`generated in ${ms(t1 - t0)}, loaded in ${ms(t2 - t1)}, scored in ${ms(t3 - t2)} (${applied.tasksCreated} tasks raised)`,
+			`generated in ${ms(t1 - t0)}, loaded in ${ms(t2 - t1)} (events ${ms(loaded.eventsMs)}, usage ${ms(loaded.usageMs)}), scored in ${ms(t3 - t2)} (${applied.tasksCreated} tasks raised)`,
 	)
 	const before = { users: userPairs.length, accounts: accountPairs.length }
 	await compare(pop)
@@ -247,7 +247,7 @@ async function load(pop: Population) {
 			{ timeout: 120_000 },
 		)
 	}
-	if (process.env.SIM_TIMING) console.log(`  events ${ms(performance.now() - tEvents)}`)
+	const eventsMs = performance.now() - tEvents
 	const tUsage = performance.now()
 	const userUsage = pop.accounts.flatMap((a) =>
 		a.users.flatMap((u) =>
@@ -273,8 +273,7 @@ async function load(pop: Population) {
 		}),
 	)
 	for (const part of chunked(accountUsage, 5_000)) await prisma.productUsage.createMany({ data: part })
-	if (process.env.SIM_TIMING) console.log(`  usage ${ms(performance.now() - tUsage)}`)
-	return { events: recorded, usage: userUsage.length + accountUsage.length }
+	return { events: recorded, usage: userUsage.length + accountUsage.length, eventsMs, usageMs: performance.now() - tUsage }
 }
 
 // ---- comparison -------------------------------------------------------------------------------
