@@ -5,14 +5,14 @@ import { eventHorizonDays } from '#app/domain/scoring/config.ts'
 import { DAY_MS } from '#app/utils/time.ts'
 import { getCurrentUserScore } from '#app/domain/scoring/queries.server.ts'
 import { scoreUser } from '#app/domain/scoring/score-user.ts'
-import { type Segment } from '#app/domain/scoring/segments.ts'
+import { isSegment, type Segment } from '#app/domain/scoring/segments.ts'
 import { getScoringConfig } from '#app/domain/scoring/settings.server.ts'
 import { skillGapsFor } from '#app/domain/scoring/skill-gaps.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 /**
  * The customer's next steps on the portal home: their segment's playbook (from the stored score,
- * or scored on the spot for someone never scored), their skill gaps against the paths they may
+ * or scored in memory for someone never scored; without enough evidence, the Untrained play), their skill gaps against the paths they may
  * take, and what they already finished or started. The segment itself never reaches the page.
  */
 export async function getRecommendationsFor(
@@ -35,7 +35,9 @@ export async function getRecommendationsFor(
 		checkPathSlugs(),
 	])
 	const events = eventsByUser.get(user.id) ?? []
-	const segment: Segment = stored?.segment ?? scoreUser({ now, events }, config).segment
+	const status = stored?.segment ?? scoreUser({ now, events }, config).segment
+	// Too little evidence to tell yet: a newcomer is offered what closes their gaps, the Untrained play.
+	const segment: Segment = isSegment(status) ? status : 'UNTRAINED'
 
 	const available: AvailablePath[] = paths.map((p) => ({ ...p, skillTags: parseTags(p.skillTags), audience: p.audience as Audience }))
 	const tagsBySlug = new Map(available.map((p) => [p.slug, p.skillTags]))

@@ -1,4 +1,12 @@
-import { loadAccountSignals, loadAccountUsage, loadUserEvents, type AccountUsage } from '#app/domain/scoring/activity.server.ts'
+import {
+	loadAccountSignals,
+	loadAccountUsage,
+	loadContentFacts,
+	loadUserEvents,
+	loadUserUsage,
+	type AccountUsage,
+	type ContentFacts,
+} from '#app/domain/scoring/activity.server.ts'
 import { chunked, MAX_IDS_PER_QUERY } from '#app/utils/chunked.ts'
 import { type ScoreComponent } from '#app/domain/scoring/breakdown.ts'
 import { type AccountScoreChange, type AccountScoreState } from '#app/domain/scoring/changes.ts'
@@ -8,6 +16,7 @@ import { DAY_MS } from '#app/utils/time.ts'
 import { quadrantFor } from '#app/domain/scoring/quadrant.ts'
 import { scoreUser } from '#app/domain/scoring/score-user.ts'
 import { type SkillScore } from '#app/domain/scoring/skill.ts'
+import { type WillScore } from '#app/domain/scoring/will.ts'
 import { rollUpAccount, toSegmentStatus, type Segment, type UserScoreForRollUp } from '#app/domain/scoring/segments.ts'
 import { getScoringConfig } from '#app/domain/scoring/settings.server.ts'
 import {
@@ -68,15 +77,19 @@ type RollUpEntry = UserScoreForRollUp & {
 }
 /** What an account's roll-up needs of its users: small, so a full recompute keeps 100,000 of them. */
 type AccountUsers = { users: UserScoreForRollUp[]; skill: ComponentSums; will: ComponentSums }
-type AccountRow = { id: string; name: string; tier: number; csmId: string | null; arr: number; costToServe: number; nps: number | null; csat: number | null }
+type AccountRow = { id: string; name: string; tier: number; csmId: string | null; arr: number; costToServe: number; nps: number | null; csat: number | null; timeZone: string }
 type Context = {
 	now: Date
 	config: ScoringConfig
 	report: RecomputeReport
 	onUserEvents?: RecomputeOptions['onUserEvents']
+	/** Levels and quiz difficulties, loaded once per run. */
+	contentFacts?: Promise<ContentFacts>
+	/** Time zone and product usage of the accounts met so far in this run. */
+	accounts: Map<string, { timeZone: string; usage?: AccountUsage }>
 }
 
-const accountFields = { id: true, name: true, tier: true, csmId: true, arr: true, costToServe: true, nps: true, csat: true } as const
+const accountFields = { id: true, name: true, tier: true, csmId: true, arr: true, costToServe: true, nps: true, csat: true, timeZone: true } as const
 
 // One scoring job at a time in this process: the queue, the schedule and manual runs take turns.
 let turn: Promise<unknown> = Promise.resolve()
@@ -91,6 +104,7 @@ function newContext(opts: RecomputeOptions): Context {
 		now: opts.now ?? new Date(),
 		config: opts.config ?? getScoringConfig(),
 		onUserEvents: opts.onUserEvents,
+		accounts: new Map(),
 		report: { users: 0, accounts: 0, events: 0, snapshotsCreated: 0, snapshotsUpdated: 0, ms: 0, changes: [] },
 	}
 }
@@ -212,6 +226,7 @@ function pushEntry(map: Map<string, AccountUsers>, accountId: string | null | un
 		will: entry.will,
 		lastActiveAt: entry.lastActiveAt,
 		skillEvidence: entry.skillEvidence,
+		willSignals: entry.willSignals,
 		willLowEvidence: entry.willLowEvidence,
 	})
 	group.skill.add(entry.skillComponents)
@@ -228,6 +243,7 @@ function entryFromSnapshot(userId: string, accountId: string, snapshot: StoredSn
 		lowEvidence: breakdown.lowEvidence,
 		// Stored with the skill breakdown; absent from snapshots written before skill pooled evidence.
 		skillEvidence: (breakdown.skill as Partial<SkillScore>).evidence,
+		willSignals: (breakdown.will as Partial<WillScore>).signals,
 		willLowEvidence: breakdown.will.lowEvidence,
 		skillComponents: breakdown.skill.components,
 		willComponents: breakdown.will.components,
@@ -239,7 +255,9 @@ async function scoreAndStoreUsers(users: readonly UserRow[], ctx: Context): Prom
 	const { now, config } = ctx
 	const ids = users.map((u) => u.id)
 	const since = new Date(now.getTime() - eventHorizonDays(config) * DAY_MS)
-	const [events, current] = await Promise.all([loadUserEvents(ids, since), currentSnapshots('USER', ids)])
+	ctx.contentFacts ??= loadContentFacts()
+	const [facts, current, userUsage] = await Promise.all([ctx.contentFacts, currentSnapshots('USER', ids), loadUserUsage(ids, now, config.skill.horizonDays), loadAccountsOf(users, ctx)])
+	const events = await loadUserEvents(ids, since, facts)
 	const drafts: Array<{ draft: SnapshotDraft; current?: StoredSnapshot }> = []
 	const entries: RollUpEntry[] = []
 	for (const user of users) {
@@ -247,16 +265,29 @@ async function scoreAndStoreUsers(users: readonly UserRow[], ctx: Context): Prom
 		ctx.report.events += list.length
 		if (user.accountId) ctx.onUserEvents?.(user.accountId, list)
 		const previous = current.get(user.id)
+		const account = user.accountId ? ctx.accounts.get(user.accountId) : undefined
 		// History imported from before the user row existed still counts as time they were around.
 		const first = list[0]?.at
 		const joined = first && first < user.createdAt ? first : user.createdAt
-		const score = scoreUser({ now, events: list, since: joined }, config, segmentOf(previous))
+		const score = scoreUser(
+			{
+				now,
+				events: list,
+				since: joined,
+				timeZone: account?.timeZone,
+				productUsage: userUsage.get(user.id),
+				accountUsage: account?.usage?.days,
+			},
+			config,
+			toSegmentStatus(previous?.segment),
+		)
 		const lowEvidence = score.skill.lowEvidence && score.will.lowEvidence
 		const lastActiveAt = toHour(score.lastActiveAt)
 		const breakdown: UserBreakdown = {
 			v: 1,
 			skill: score.skill,
 			will: score.will,
+			leaning: score.leaning,
 			lastActiveAt: lastActiveAt?.toISOString() ?? null,
 			lowEvidence,
 		}
@@ -281,6 +312,7 @@ async function scoreAndStoreUsers(users: readonly UserRow[], ctx: Context): Prom
 			lastActiveAt,
 			lowEvidence,
 			skillEvidence: score.skill.evidence,
+			willSignals: score.will.signals,
 			willLowEvidence: score.will.lowEvidence,
 			skillComponents: score.skill.components,
 			willComponents: score.will.components,
@@ -311,7 +343,7 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 		const previous = current.get(account.id)
 		const rollUp = rollUpAccount(
 			users,
-			{ now, seats: accountUsage?.facts.seats, productUsage: accountUsage?.days, previousSegment: segmentOf(previous) },
+			{ now, seats: accountUsage?.facts.seats, productUsage: accountUsage?.days, timeZone: account.timeZone, previousSegment: toSegmentStatus(previous?.segment) },
 			config,
 		)
 		const quadrant = quadrantFor(signals.get(account.id)!, config)
@@ -320,6 +352,8 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 			users: rollUp.users,
 			activeUsers: rollUp.activeUsers,
 			lowEvidence: rollUp.lowEvidence,
+			leaning: rollUp.leaning,
+			skillEvidence: rollUp.skillEvidence,
 			explanations: rollUp.explanations,
 			drivers: {
 				skill: group?.skill.averages() ?? [],
@@ -383,6 +417,18 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 	ctx.report.changes.push(...changes)
 }
 
+/** Time zone and product usage of these users' accounts, once per account per run. */
+async function loadAccountsOf(users: readonly UserRow[], ctx: Context) {
+	const missing = [...new Set(users.map((u) => u.accountId).filter((id): id is string => Boolean(id) && !ctx.accounts.has(id!)))]
+	for (const ids of chunked(missing)) {
+		const [rows, usage] = await Promise.all([
+			prisma.account.findMany({ where: { id: { in: ids } }, select: { id: true, timeZone: true } }),
+			loadAccountUsage(ids, ctx.now, ctx.config.will.windowDays, ctx.config.skill.horizonDays),
+		])
+		for (const row of rows) ctx.accounts.set(row.id, { timeZone: row.timeZone, usage: usage.get(row.id) })
+	}
+}
+
 function stateOf(snapshot: StoredSnapshot): AccountScoreState {
 	return {
 		segment: toSegmentStatus(snapshot.segment),
@@ -401,7 +447,3 @@ function toHour(date: Date | null): Date | null {
 	return date ? new Date(Math.floor(date.getTime() / 3_600_000) * 3_600_000) : null
 }
 
-function segmentOf(snapshot: StoredSnapshot | undefined): Segment | null {
-	const s = snapshot?.segment
-	return s === 'HIGH_PERFORMER' || s === 'UNTRAINED' || s === 'UNMOTIVATED' || s === 'NEED_TO_EXIT' ? s : null
-}

@@ -1,6 +1,6 @@
 import { type ScoreBreakdown, type ScoreComponent } from '#app/domain/scoring/breakdown.ts'
 import { QUADRANTS, type Quadrant } from '#app/domain/scoring/quadrant.ts'
-import { type SegmentStatus } from '#app/domain/scoring/segments.ts'
+import { type Segment, type SegmentStatus } from '#app/domain/scoring/segments.ts'
 import { chunked } from '#app/utils/chunked.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
@@ -19,6 +19,8 @@ export type UserBreakdown = {
 	v: 1
 	skill: ScoreBreakdown
 	will: ScoreBreakdown
+	/** The segment the scores point to when the stored status is NOT_ENOUGH_EVIDENCE (absent in old rows). */
+	leaning?: Segment
 	lastActiveAt: string | null
 	/** Both scores rest on little evidence. */
 	lowEvidence: boolean
@@ -45,6 +47,9 @@ export type AccountBreakdown = {
 	users: number
 	activeUsers: number
 	lowEvidence: boolean
+	leaning?: Segment
+	/** Weight of the skill observations pooled from the users and the account's usage. */
+	skillEvidence?: number
 	explanations: string[]
 	/** Mean points each component added to the users' scores. */
 	drivers: { skill: ComponentAverage[]; will: ComponentAverage[] }
