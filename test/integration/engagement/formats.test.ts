@@ -44,25 +44,36 @@ describe('product usage metrics as scoring reads them', () => {
 	test('one day per date; users without minutes still mark an active day; latest seats and users; four-week minutes', () => {
 		const usage = usageFromRows(
 			[
-				{ day: '2026-05-01', metric: 'active_users', value: 3 },
-				{ day: '2026-05-01', metric: 'seats', value: 10 },
-				{ day: '2026-05-20', metric: 'active_minutes', value: 200 },
-				{ day: '2026-05-20', metric: 'active_users', value: 0 },
-				{ day: '2026-05-27', metric: 'active_minutes', value: 5000 },
-				{ day: '2026-05-27', metric: 'key_feature_adoption', value: 40 },
-				{ day: '2026-05-28', metric: 'features_adopted', value: 3 },
-				{ day: '2026-05-28', metric: 'features_available', value: 12 },
-				{ day: '2026-05-28', metric: 'seats', value: 12 },
-				{ day: '2026-05-28', metric: 'unknown_metric', value: 1 },
+				{ day: '2026-05-01', metric: 'active_users', value: 3, periodDays: 1 },
+				{ day: '2026-05-01', metric: 'seats', value: 10, periodDays: 1 },
+				{ day: '2026-05-20', metric: 'active_minutes', value: 200, periodDays: 1 },
+				{ day: '2026-05-20', metric: 'active_users', value: 0, periodDays: 1 },
+				{ day: '2026-05-27', metric: 'active_minutes', value: 5000, periodDays: 1 },
+				{ day: '2026-05-27', metric: 'key_feature_adoption', value: 40, periodDays: 1 },
+				{ day: '2026-05-28', metric: 'features_adopted', value: 3, periodDays: 1 },
+				{ day: '2026-05-28', metric: 'features_available', value: 12, periodDays: 1 },
+				{ day: '2026-05-28', metric: 'seats', value: 12, periodDays: 1 },
+				{ day: '2026-05-28', metric: 'unknown_metric', value: 1, periodDays: 1 },
 			],
 			now,
 		)
 		const byDay = Object.fromEntries(usage.days.map((d) => [d.day, d]))
-		expect(byDay['2026-05-01']).toEqual({ day: '2026-05-01', activeMinutes: 1 })
-		expect(byDay['2026-05-20']).toEqual({ day: '2026-05-20', activeMinutes: 200 })
-		// The day's flag is capped at a day's worth (the weekly total is not); a percentage share becomes adopted of 100.
-		expect(byDay['2026-05-27']).toEqual({ day: '2026-05-27', activeMinutes: 1440, featuresAdopted: 40, featuresAvailable: 100 })
+		expect(byDay['2026-05-01']).toEqual({ day: '2026-05-01', activeMinutes: 1, activeUsers: 3 })
+		expect(byDay['2026-05-20']).toEqual({ day: '2026-05-20', activeMinutes: 200, activeUsers: 0 })
+		// A percentage share becomes adopted of 100.
+		expect(byDay['2026-05-27']).toEqual({ day: '2026-05-27', activeMinutes: 5000, featuresAdopted: 40, featuresAvailable: 100 })
 		expect(byDay['2026-05-28']).toEqual({ day: '2026-05-28', featuresAdopted: 3, featuresAvailable: 12 })
 		expect(usage.facts).toEqual({ seats: 12, activeUsers: 0, weeklyActiveMinutes: 5200 / 4 })
+	})
+
+	test('a weekly row keeps its period and its active days', () => {
+		const usage = usageFromRows(
+			[
+				{ day: '2026-05-18', metric: 'active_minutes', value: 300, periodDays: 7 },
+				{ day: '2026-05-18', metric: 'active_days', value: 3, periodDays: 7 },
+			],
+			now,
+		)
+		expect(usage.days).toEqual([{ day: '2026-05-18', periodDays: 7, activeMinutes: 300, activeDays: 3 }])
 	})
 })
