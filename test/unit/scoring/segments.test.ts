@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { parseScoringConfig } from '#app/domain/scoring/config.ts'
-import { rollUpAccount, SEGMENT_LABELS, segmentFor, SEGMENTS } from '#app/domain/scoring/segments.ts'
+import { rollUpAccount, SEGMENT_LABELS, SEGMENT_STATUS_LABELS, segmentFor, segmentStatusFor, SEGMENTS, toSegmentStatus } from '#app/domain/scoring/segments.ts'
 import { scoreUser } from '#app/domain/scoring/score-user.ts'
-import { dayString, daysAgo, event, NOW, quiz, signIns } from './activity-builders.ts'
+import { type ActivityEvent } from '#app/domain/scoring/inputs.ts'
+import { dayString, daysAgo, event, NOW, quiz } from './activity-builders.ts'
 
 describe('segmentFor', () => {
 	test('the four quadrants of skill × will', () => {
@@ -46,106 +47,119 @@ describe('segmentFor', () => {
 	})
 })
 
-describe('scoreUser', () => {
-	test('a quiz-strong, daily-active user is a High Performer; the same user gone quiet is Unmotivated', () => {
-		const learning = [
-			quiz(1, 'quiz:a', 95, 3),
-			quiz(2, 'quiz:b', 90, 2),
-			quiz(3, 'quiz:c', 88, 2),
-			event('path_complete', 5, 'path:fundamentals', { level: 'beginner' }),
-			event('path_complete', 6, 'path:advanced', { level: 'advanced' }),
-			...Array.from({ length: 12 }, (_, i) => event('article_read', i * 7, `article:${i}`)),
-		]
-		const active = scoreUser({ now: NOW, events: [...learning, ...signIns(Array.from({ length: 30 }, (_, i) => i * 3))] })
-		expect(active.segment).toBe('HIGH_PERFORMER')
-		expect(active.lastActiveAt).toEqual(NOW)
-		const later = new Date(NOW.getTime() + 80 * 86_400_000)
-		const quiet = scoreUser({ now: later, events: learning })
-		expect(quiet.skill.score).toBeGreaterThanOrEqual(50)
-		expect(quiet.will.score).toBeLessThan(50)
-		expect(quiet.segment).toBe('UNMOTIVATED')
+describe('segment status', () => {
+	test('thin evidence on either side says so instead of guessing, and keeps the leaning', () => {
+		expect(segmentStatusFor({ score: 80, lowEvidence: true }, { score: 20, lowEvidence: false })).toEqual({ segment: 'NOT_ENOUGH_EVIDENCE', leaning: 'UNMOTIVATED' })
+		expect(segmentStatusFor({ score: 80, lowEvidence: false }, { score: 20, lowEvidence: false })).toEqual({ segment: 'UNMOTIVATED', leaning: 'UNMOTIVATED' })
+		expect(SEGMENT_STATUS_LABELS.NOT_ENOUGH_EVIDENCE).toBe('Not enough evidence yet')
 	})
 
-	test('nobody yet: Need to Exit, no last activity', () => {
-		const empty = scoreUser({ now: NOW, events: [] })
-		expect(empty.segment).toBe('NEED_TO_EXIT')
-		expect(empty.lastActiveAt).toBeNull()
+	test('an unknown stored value reads as not enough evidence (fails closed)', () => {
+		expect(toSegmentStatus('HIGH_PERFORMER')).toBe('HIGH_PERFORMER')
+		expect(toSegmentStatus('HACKED')).toBe('NOT_ENOUGH_EVIDENCE')
+		expect(toSegmentStatus(null)).toBe('NOT_ENOUGH_EVIDENCE')
+	})
+})
+
+const since = daysAgo(120)
+
+/** A learning day on every `step`-th day in [from, to) days ago. */
+function learningDays(from: number, to: number, step = 1): ActivityEvent[] {
+	const events: ActivityEvent[] = []
+	for (let d = from; d < to; d += step) events.push(event('article_read', d, `article:a-${d}`, { level: 'intermediate' }))
+	return events
+}
+
+describe('scoreUser', () => {
+	test('two hard quizzes at 90% and little else: high skill, low will, Unmotivated', () => {
+		const result = scoreUser({ now: NOW, since, events: [quiz(10, 'quiz:a', 90, 3), quiz(40, 'quiz:b', 90, 3), event('sign_in', 40)] })
+		expect(result.skill.score).toBeGreaterThanOrEqual(50)
+		expect(result.will.score).toBeLessThan(50)
+		expect(result.segment).toBe('UNMOTIVATED')
+	})
+
+	test('fifty views of basic articles: low skill', () => {
+		const views = Array.from({ length: 50 }, (_, i) => event('article_view', i, `article:basic-${i}`, { level: 'beginner' }))
+		const result = scoreUser({ now: NOW, since, events: views })
+		expect(result.skill.score).toBeLessThan(50)
+		expect(result.segment).toBe('UNTRAINED')
+	})
+
+	test('thin evidence gives "not enough evidence yet"', () => {
+		const result = scoreUser({ now: NOW, since, events: [event('sign_in', 3), event('search', 3)] })
+		expect(result.segment).toBe('NOT_ENOUGH_EVIDENCE')
+		expect(result.skill.lowEvidence).toBe(true)
+		// A new user: too early to judge will, whatever they did.
+		const newcomer = scoreUser({ now: NOW, since: daysAgo(2), events: [quiz(1, 'quiz:a', 95, 3), quiz(1, 'quiz:b', 95, 3)] })
+		expect(newcomer.segment).toBe('NOT_ENOUGH_EVIDENCE')
+		expect(newcomer.leaning).toBe('HIGH_PERFORMER')
 	})
 
 	test('last activity includes product usage days', () => {
-		const result = scoreUser({ now: NOW, events: signIns([10]), productUsage: [{ day: dayString(2), activeMinutes: 5 }] })
+		const result = scoreUser({ now: NOW, since, events: [event('sign_in', 10)], productUsage: [{ day: dayString(2), activeMinutes: 5 }] })
 		expect(result.lastActiveAt?.toISOString().slice(0, 10)).toBe(dayString(2))
 	})
 })
 
 describe('rollUpAccount', () => {
-	test('no users: skill 0, will 0, low evidence', () => {
+	function member(events: ActivityEvent[], now = NOW) {
+		const score = scoreUser({ now, since, events })
+		return { skill: score.skill.score, will: score.will.score, skillEvidence: score.skill.evidence, willSignals: score.will.signals, lastActiveAt: score.lastActiveAt, willLowEvidence: score.will.lowEvidence }
+	}
+
+	test('no users: not enough evidence', () => {
 		const result = rollUpAccount([], { now: NOW })
-		expect(result).toMatchObject({ skill: 0, will: 0, segment: 'NEED_TO_EXIT', users: 0, activeUsers: 0, lowEvidence: true })
-		expect(result.explanations).toEqual(['No users yet'])
+		expect(result.segment).toBe('NOT_ENOUGH_EVIDENCE')
+		expect(result.explanations).toContain('No users yet')
 	})
 
-	test('active users weigh more than idle ones', () => {
-		const users = [
-			{ skill: 90, will: 90, lastActiveAt: daysAgo(0) },
-			{ skill: 10, will: 10, lastActiveAt: daysAgo(200) },
-		]
-		const result = rollUpAccount(users, { now: NOW })
-		// weights 1 and 0.2 + 0.8 * 0.5^(200/30) ≈ 0.208: (90 + 0.208*10) / 1.208 ≈ 76
-		expect(result.skill).toBe(76)
-		expect(result.activeUsers).toBe(1)
-		expect(result.explanations[0]).toBe('1 of 2 users active in the last 30 days')
-		expect(result.segment).toBe('HIGH_PERFORMER')
+	test('skill pools the evidence of everyone; will is the mean of everyone, idle seats included', () => {
+		const expert = member([quiz(2, 'quiz:a', 95, 3), quiz(5, 'quiz:b', 92, 3), ...learningDays(0, 56, 1)])
+		const alone = rollUpAccount([expert], { now: NOW })
+		expect(alone.segment).toBe('HIGH_PERFORMER')
+		// One champion and many unused seats: a skilled account with low will.
+		const crowd = rollUpAccount([expert, member([]), member([]), member([])], { now: NOW, seats: 6 })
+		expect(crowd.skill).toBeGreaterThanOrEqual(50)
+		expect(crowd.will).toBeLessThan(50)
+		expect(crowd.segment).toBe('UNMOTIVATED')
+		// Unused seats count up to one per active person: a 6-seat licence with 4 users adds one.
+		expect(crowd.explanations[0]).toMatch(/^1 of 5 people \(1 unused seat\) active/)
 	})
 
-	test('an account where nobody is active has low will even if old scores were high', () => {
-		const users = [{ skill: 80, will: 90, lastActiveAt: daysAgo(100) }, { skill: 70, will: 85, lastActiveAt: null }]
-		const result = rollUpAccount(users, { now: NOW })
-		expect(result.will).toBe(49)
-		expect(result.activeUsers).toBe(0)
-		expect(result.segment).toBe('UNMOTIVATED')
-		expect(result.explanations).toContain('Nobody active in the last 30 days: will capped below the threshold')
-		// Low will scores stay as they are.
-		expect(rollUpAccount([{ skill: 10, will: 12 }], { now: NOW }).will).toBe(12)
+	test('a declining account changes segment within four weeks of the decline', () => {
+		// Three skilled people learning daily for two months, then silent.
+		const history = [quiz(60, 'quiz:a', 92, 3), quiz(58, 'quiz:b', 90, 2), ...learningDays(0, 60, 1)]
+		const at = (quietDays: number) => {
+			const now = new Date(NOW.getTime() + quietDays * 86_400_000)
+			const people = [1, 2, 3].map(() => {
+				const score = scoreUser({ now, since, events: history })
+				return { skill: score.skill.score, will: score.will.score, skillEvidence: score.skill.evidence, willSignals: score.will.signals, lastActiveAt: score.lastActiveAt }
+			})
+			return rollUpAccount(people, { now }).segment
+		}
+		expect(at(0)).toBe('HIGH_PERFORMER')
+		const changedBy = [7, 14, 21, 28].find((d) => at(d) !== 'HIGH_PERFORMER')
+		expect(changedBy).toBeDefined()
+		expect(at(28)).toBe('UNMOTIVATED')
 	})
 
-	test('unused seats pull will down as never-active users', () => {
-		const users = [{ skill: 80, will: 80, lastActiveAt: daysAgo(0) }]
-		const alone = rollUpAccount(users, { now: NOW })
-		const withSeats = rollUpAccount(users, { now: NOW, seats: 50 })
-		expect(alone.will).toBe(80)
-		// weight 1 for the user, 49 × 0.2 for idle seats: 80 / 10.8 ≈ 7
-		expect(withSeats.will).toBe(7)
-		expect(withSeats.explanations[0]).toBe('1 of 50 seats active in the last 30 days')
+	test('product daily active users per person inform will when reported', () => {
+		const people = [member(learningDays(0, 56, 7)), member(learningDays(0, 56, 7))]
+		const quiet = rollUpAccount(people, { now: NOW })
+		const busyInProduct = Array.from({ length: 40 }, (_, d) => ({ day: dayString(d), activeUsers: 2, activeMinutes: 120 }))
+		const busy = rollUpAccount(people, { now: NOW, productUsage: busyInProduct })
+		expect(busy.will).toBeGreaterThan(quiet.will)
+		expect(busy.explanations.some((e) => e.startsWith('In the product, 100% of its people'))).toBe(true)
 	})
 
-	test('account product usage takes its configured share', () => {
-		const users = [{ skill: 40, will: 40, lastActiveAt: daysAgo(0) }]
-		const productUsage = [{ day: dayString(0), activeMinutes: 0, featuresAdopted: 10, featuresAvailable: 10 }]
-		const result = rollUpAccount(users, { now: NOW, productUsage })
-		// skill 0.7 × 40 + 0.3 × 100; will 0.7 × 40 + 0.3 × 0 (no active minutes)
-		expect(result.skill).toBe(58)
-		expect(result.will).toBe(28)
-		expect(result.explanations).toContain('Product usage will 0; 100% of features adopted')
+	test('one power user does not outweigh everyone: evidence per user is capped', () => {
+		const power = member(Array.from({ length: 40 }, (_, i) => quiz(i, `quiz:${i}`, 20, 2)))
+		const experts = [1, 2, 3].map((i) => member([quiz(3, `quiz:x${i}`, 95, 3), quiz(4, `quiz:y${i}`, 95, 3)]))
+		expect(rollUpAccount([power, ...experts], { now: NOW }).skill).toBeGreaterThanOrEqual(50)
 	})
 
-	test('extreme and malformed user scores are clamped; NaN counts as 0', () => {
-		const result = rollUpAccount(
-			[
-				{ skill: 1e9, will: -50, lastActiveAt: daysAgo(0) },
-				{ skill: Number.NaN, will: Number.NaN, lastActiveAt: new Date(Number.NaN) },
-			],
-			{ now: NOW, seats: Number.NaN },
-		)
+	test('malformed inputs never produce NaN', () => {
+		const result = rollUpAccount([{ skill: 1e9, will: -50, lastActiveAt: new Date(Number.NaN) }], { now: NOW, seats: Number.NaN })
 		expect(Number.isInteger(result.skill) && Number.isInteger(result.will)).toBe(true)
-		expect(result.skill).toBe(Math.round((100 * 1) / 1.2))
-		expect(result.will).toBe(0)
-	})
-
-	test('low evidence only when no user has enough evidence', () => {
-		expect(rollUpAccount([{ skill: 10, will: 10, lowEvidence: true }], { now: NOW }).lowEvidence).toBe(true)
-		expect(
-			rollUpAccount([{ skill: 10, will: 10, lowEvidence: true }, { skill: 10, will: 10 }], { now: NOW }).lowEvidence,
-		).toBe(false)
 	})
 })

@@ -30,7 +30,7 @@ describe('skill gaps', () => {
 	test('a failed quiz leaves a gap and a retake counts once, at its latest result', () => {
 		const events = [quiz(20, 'quiz:alerts', 100), quiz(1, 'quiz:alerts', 30)]
 		const evidence = skillEvidenceByTag({ now: NOW, events, tags: ['alerts'], tagsOf })
-		expect(evidence[0]!.evidence).toBeCloseTo(0.3 * Math.pow(0.5, 1 / 90), 6)
+		expect(evidence[0]!.evidence).toBeCloseTo(0.3 * Math.pow(0.5, 1 / 180), 6)
 		expect(skillGapsFor({ now: NOW, events, tags: ['alerts'], tagsOf })).toEqual(['alerts'])
 	})
 

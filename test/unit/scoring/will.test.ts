@@ -1,156 +1,116 @@
 import { describe, expect, test } from 'vitest'
-import { parseScoringConfig } from '#app/domain/scoring/config.ts'
-import { type ActivityEvent } from '#app/domain/scoring/inputs.ts'
+import { type ActivityEvent, type ProductUsageDay } from '#app/domain/scoring/inputs.ts'
 import { scoreWill } from '#app/domain/scoring/will.ts'
-import { dayString, daysAgo, event, NOW, signIns } from './activity-builders.ts'
+import { dayString, daysAgo, event, NOW } from './activity-builders.ts'
 
-function willOf(events: ActivityEvent[], extra: { since?: Date; productUsage?: { day: string; activeMinutes?: number }[] } = {}) {
-	const result = scoreWill({ now: NOW, events, ...extra })
-	const by = (key: string) => result.components.find((c) => c.key === key)!
-	return { result, by }
-}
+const DAY = 86_400_000
 
-/** One active day per day in [from, to) days ago. */
-function everyDay(from: number, to: number, step = 1): ActivityEvent[] {
+/** A learning day (an article read) on every `step`-th day in [from, to) days ago. */
+function days(from: number, to: number, step = 1, kind: ActivityEvent['kind'] = 'article_read'): ActivityEvent[] {
 	const events: ActivityEvent[] = []
-	for (let d = from; d < to; d += step) events.push(event('sign_in', d))
+	for (let d = from; d < to; d += step) events.push(event(kind, d, `article:a-${d}`))
 	return events
 }
 
-describe('scoreWill with no history', () => {
-	test('is 0 and every component says there is no activity yet', () => {
-		const { result } = willOf([])
+const since = daysAgo(120)
+
+describe('scoreWill: behaviour over time', () => {
+	test('no history: 0, every component says so', () => {
+		const result = scoreWill({ now: NOW, events: [], since })
 		expect(result.score).toBe(0)
 		expect(result.summary).toBe('No activity yet')
-		expect(result.lowEvidence).toBe(true)
-		expect(result.components.map((c) => [c.key, c.value, c.explanation])).toEqual([
-			['activeDays', 0, 'No activity yet'],
-			['recency', 0, 'No activity yet'],
-			['regularity', 0, 'No activity yet'],
-			['voluntary', 0, 'No self-directed learning yet'],
-			['trend', 0, 'No activity yet'],
-		])
-	})
-})
-
-describe('will components', () => {
-	test('active days count distinct days in the last 30', () => {
-		const { by } = willOf([...signIns([0, 0, 0, 3, 45]), event('search', 3)])
-		expect(by('activeDays').explanation).toBe('2 active days in the last 30')
-		expect(by('activeDays').value).toBeCloseTo(2 / 12, 3)
+		expect(result.signals.daysSince).toBeNull()
 	})
 
-	test('recency decays with a 7-day half-life', () => {
-		expect(willOf(signIns([0])).by('recency').value).toBe(1)
-		expect(willOf(signIns([7])).by('recency').value).toBe(0.5)
-		expect(willOf(signIns([14])).by('recency').value).toBe(0.25)
-		expect(willOf(signIns([1])).by('recency').explanation).toBe('Last active yesterday')
-		expect(willOf(signIns([14])).by('recency').explanation).toBe('Last active 14 days ago')
+	test('a weekly visitor is low will, not the middle', () => {
+		const weekly = scoreWill({ now: NOW, events: days(0, 56, 7, 'sign_in'), since })
+		expect(weekly.score).toBeLessThan(35)
 	})
 
-	test('activity older than the window still says when, but earns almost nothing', () => {
-		const { result, by } = willOf(signIns([200]))
-		expect(by('recency').explanation).toBe('Last active 200 days ago')
-		expect(by('activeDays').value).toBe(0)
-		expect(result.score).toBe(0)
+	test('near-daily self-directed learning is high will', () => {
+		const daily = scoreWill({ now: NOW, events: days(0, 56, 1), since })
+		expect(daily.score).toBeGreaterThanOrEqual(90)
 	})
 
-	test('regularity is the share of weeks with activity', () => {
-		expect(willOf(everyDay(0, 84, 7)).by('regularity').value).toBe(1)
-		const { by } = willOf(signIns([0, 1, 2, 20]))
-		expect(by('regularity').explanation).toBe('Active in 2 of the last 12 weeks')
-		expect(by('regularity').value).toBeCloseTo(2 / 12, 3)
+	test('two days a week, one of them learning, sits around the line; three is above it', () => {
+		const two = scoreWill({ now: NOW, events: days(0, 56, 7).concat(days(3, 56, 7, 'sign_in')), since })
+		expect(two.score).toBeGreaterThanOrEqual(35)
+		expect(two.score).toBeLessThanOrEqual(65)
+		const three = scoreWill({ now: NOW, events: days(0, 56, 7).concat(days(2, 56, 7)).concat(days(4, 56, 7, 'sign_in')), since })
+		expect(three.score).toBeGreaterThan(two.score)
+		expect(three.score).toBeGreaterThanOrEqual(50)
 	})
 
-	test('a user who joined ten days ago is judged on those two weeks only', () => {
-		const { by } = willOf(signIns([1, 8]), { since: daysAgo(10) })
-		expect(by('regularity').value).toBe(1)
-		expect(by('regularity').explanation).toBe('Active in 2 of the last 2 weeks')
-		expect(by('trend').value).toBe(1)
+	test('self-directed learning counts for more than signing in', () => {
+		const learning = scoreWill({ now: NOW, events: days(0, 56, 2), since })
+		const signingIn = scoreWill({ now: NOW, events: days(0, 56, 2, 'sign_in'), since })
+		expect(learning.score).toBeGreaterThan(signingIn.score)
+		// Assigned learning is not self-directed.
+		const assigned = scoreWill({ now: NOW, events: days(0, 56, 2).map((e) => ({ ...e, data: { voluntary: false } })), since })
+		expect(assigned.score).toBe(signingIn.score)
 	})
 
-	test('voluntary learning counts self-directed learning, not sign-ins or assigned work', () => {
-		const events = [
-			event('sign_in', 0),
-			event('article_read', 0, 'article:a'),
-			event('lesson_complete', 0, 'lesson:a', { voluntary: false }),
-		]
-		const { by } = willOf(events)
-		expect(by('voluntary').explanation).toBe('1 self-directed learning action in the last 90 days')
-		expect(by('voluntary').value).toBeCloseTo(1 / 10, 3)
-	})
-
-	test('trend: steady pace is 1, half the earlier pace is 0.5', () => {
-		expect(willOf(everyDay(0, 90, 3)).by('trend').explanation).toBe('Activity steady or rising')
-		// 30 active days in the 60 earlier days (0.5/day), 5 in the last 30 (1/6 per day): a third of the pace
-		const falling = willOf([...everyDay(30, 90, 2), ...everyDay(0, 30, 6)]).by('trend')
-		expect(falling.value).toBeCloseTo(1 / 3, 3)
-		expect(falling.explanation).toBe('Activity in the last 30 days at 33% of the earlier pace')
-		expect(willOf(signIns([2])).by('trend').explanation).toBe('New activity in the last 30 days')
-		expect(willOf(signIns([40])).by('trend').value).toBe(0)
-	})
-
-	test('product usage minutes make a day active; zero minutes do not', () => {
-		const { by } = willOf([], {
-			productUsage: [
-				{ day: dayString(0), activeMinutes: 30 },
-				{ day: dayString(1), activeMinutes: 0 },
-				{ day: dayString(2), activeMinutes: 12 },
-			],
-		})
-		expect(by('activeDays').explanation).toBe('2 active days in the last 30')
-		expect(by('recency').value).toBeGreaterThan(0.9)
-	})
-})
-
-describe('extreme and malformed input', () => {
-	test('10,000 events on one day are one active day; voluntary learning is capped', () => {
-		const events = Array.from({ length: 10_000 }, (_, i) => event('article_read', 0, `article:${i}`))
-		const { result, by } = willOf(events)
-		expect(by('activeDays').value).toBeCloseTo(1 / 12, 3)
-		expect(by('voluntary').value).toBe(1)
-		expect(result.score).toBeLessThanOrEqual(100)
-		expect(result.lowEvidence).toBe(true)
-	})
-
-	test('daily learning for the whole window scores 100', () => {
-		const events = Array.from({ length: 90 }, (_, d) => event('lesson_complete', d, `lesson:${d}`))
-		expect(willOf(events).result.score).toBe(100)
-	})
-
-	test('invalid dates are skipped and future dates count as today', () => {
-		const events: ActivityEvent[] = [
-			{ kind: 'sign_in', at: new Date(Number.NaN) },
-			{ kind: 'sign_in', at: new Date(NOW.getTime() + 3 * 86_400_000) },
-		]
-		const { by } = willOf(events, { productUsage: [{ day: 'nope', activeMinutes: 50 }, { day: dayString(0), activeMinutes: Number.NaN }] })
-		expect(by('activeDays').explanation).toBe('1 active day in the last 30')
-		expect(by('recency').explanation).toBe('Last active today')
-	})
-
-	test('a different window size re-sizes the day buffer and still scores correctly', () => {
-		const config = parseScoringConfig({ windowDays: 28, will: { activeDaysWindow: 14, activeDaysForFull: 7, trendRecentDays: 14 } })
-		const short = scoreWill({ now: NOW, events: signIns([0, 1, 2, 3, 4, 5, 6, 40]) }, config)
-		expect(short.components[0]!.explanation).toBe('7 active days in the last 14')
-		expect(short.components[0]!.value).toBe(1)
-		const normal = scoreWill({ now: NOW, events: signIns([0, 40]) })
-		expect(normal.components[0]!.explanation).toBe('1 active day in the last 30')
-	})
-
-	test('random garbage never yields NaN or a score outside 0-100', () => {
-		let seed = 7
-		const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
-		for (let run = 0; run < 50; run++) {
-			const events: ActivityEvent[] = Array.from({ length: 40 }, () => ({
-				kind: (['sign_in', 'article_read', 'search', 'quiz_attempt'] as const)[Math.floor(random() * 4)]!,
-				at: new Date(NOW.getTime() - (random() - 0.1) * 200 * 86_400_000),
-				data: random() < 0.2 ? null : { voluntary: random() < 0.5 },
-			}))
-			const result = scoreWill({ now: NOW, events, since: new Date(NOW.getTime() - random() * 1e10) })
-			expect(Number.isInteger(result.score)).toBe(true)
-			expect(result.score).toBeGreaterThanOrEqual(0)
-			expect(result.score).toBeLessThanOrEqual(100)
-			for (const c of result.components) expect(Number.isFinite(c.value)).toBe(true)
+	test('a sustained decline moves a motivated user below the line within four weeks', () => {
+		// Daily learning for two months, then nothing: score as the weeks of silence pass.
+		const history = (quietDays: number) => {
+			const now = new Date(NOW.getTime() + quietDays * DAY)
+			return scoreWill({ now, events: days(0, 60, 1), since }).score
 		}
+		expect(history(0)).toBeGreaterThanOrEqual(80)
+		const weeksToDrop = [7, 14, 21, 28].find((d) => history(d) < 50)
+		expect(weeksToDrop).toBeDefined()
+		expect(weeksToDrop!).toBeLessThanOrEqual(28)
+	})
+
+	test('a late starter who is busy now is high will despite a quiet start', () => {
+		const result = scoreWill({ now: NOW, events: days(0, 21, 1), since })
+		expect(result.score).toBeGreaterThanOrEqual(70)
+	})
+
+	test('a burst of clicks on one day is one active day', () => {
+		const burst = Array.from({ length: 40 }, (_, i) => ({ ...event('article_read', 3, `article:${i}`) }))
+		expect(scoreWill({ now: NOW, events: burst, since }).signals.activeDays).toBe(1)
+	})
+
+	test("active days are the account's local days", () => {
+		// 23:30 UTC and 00:30 UTC the next day: two UTC days, one day in New York (19:30 and 20:30).
+		const late = new Date(Date.UTC(2026, 4, 20, 23, 30))
+		const early = new Date(late.getTime() + 3_600_000)
+		const events: ActivityEvent[] = [
+			{ kind: 'article_read', at: late, itemKey: 'article:a' },
+			{ kind: 'article_read', at: early, itemKey: 'article:b' },
+		]
+		expect(scoreWill({ now: NOW, events, since }).signals.activeDays).toBe(2)
+		expect(scoreWill({ now: NOW, events, since, timeZone: 'America/New_York' }).signals.activeDays).toBe(1)
+		// An unknown zone counts as UTC rather than failing.
+		expect(scoreWill({ now: NOW, events, since, timeZone: 'Mars/Olympus' }).signals.activeDays).toBe(2)
+	})
+
+	test('product usage days count as active days; a weekly row marks the days it reports', () => {
+		const daily: ProductUsageDay[] = Array.from({ length: 20 }, (_, d) => ({ day: dayString(d), activeMinutes: 30 }))
+		expect(scoreWill({ now: NOW, events: [], since, productUsage: daily }).signals.activeDays).toBe(20)
+		const weekly: ProductUsageDay[] = [{ day: dayString(13), periodDays: 7, activeDays: 3, activeMinutes: 90 }]
+		expect(scoreWill({ now: NOW, events: [], since, productUsage: weekly }).signals.activeDays).toBe(3)
+		const zero: ProductUsageDay[] = [{ day: dayString(2), activeMinutes: 0 }]
+		expect(scoreWill({ now: NOW, events: [], since, productUsage: zero }).signals.activeDays).toBe(0)
+	})
+
+	test('a new user is not judged yet: not enough evidence', () => {
+		const fresh = scoreWill({ now: NOW, events: days(0, 3, 1), since: daysAgo(3) })
+		expect(fresh.lowEvidence).toBe(true)
+		const settled = scoreWill({ now: NOW, events: days(0, 3, 1), since: daysAgo(40) })
+		expect(settled.lowEvidence).toBe(false)
+	})
+
+	test('every component explains itself', () => {
+		const result = scoreWill({ now: NOW, events: days(0, 30, 3), since })
+		for (const c of result.components) expect(c.explanation.length).toBeGreaterThan(5)
+		expect(result.components.map((c) => c.key)).toEqual(['frequency', 'recency', 'regularity', 'selfDirected', 'trend'])
+	})
+
+	test('invalid dates are skipped', () => {
+		const result = scoreWill({ now: NOW, events: [{ kind: 'sign_in', at: new Date('nope') }, ...days(0, 5, 1)], since })
+		expect(Number.isFinite(result.score)).toBe(true)
+		expect(result.signals.activeDays).toBe(5)
 	})
 })
