@@ -72,7 +72,7 @@ describe('console account pages', () => {
 			tasks: Array<{ kind: string }>
 		}
 		expect(page.score.segment).toBe('UNMOTIVATED')
-		expect(page.score.breakdown.explanations.join(' ')).toMatch(/Nobody active in the last 30 days/)
+		expect(page.score.breakdown.explanations.join(' ')).toMatch(/0 of 2 users active in the last 30 days/)
 		expect(page.score.breakdown.drivers.will.map((d) => d.key)).toContain('regularity')
 		expect(page.users).toHaveLength(2)
 		expect(page.users.every((u) => u.score?.segment === 'UNMOTIVATED')).toBe(true)
