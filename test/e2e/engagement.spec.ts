@@ -41,7 +41,7 @@ test('the CSM sees the task raised for an Unmotivated account, with its evidence
 	await task.getByRole('link', { name: 'Atlas Retail Group' }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Atlas Retail Group')
 	await expect(page.getByTestId('segment').first()).toHaveText('Unmotivated')
-	await expect(page.getByTestId('account-explanations')).toContainText('Product usage will')
+	await expect(page.getByTestId('account-explanations')).toContainText('In the product, ')
 	await expect(page.getByTestId('account-user')).toHaveCount(4)
 
 	await page.goto('/console/tasks')
