@@ -1,6 +1,6 @@
 import { audienceRank, canRead, readableAudiences, readerLevel, type Audience, type Reader } from '#app/domain/accounts-tiers/audience.ts'
 import { tierHas } from '#app/domain/accounts-tiers/service-matrix.ts'
-import { recordEvent } from '#app/domain/engagement/record.server.ts'
+import { recordEvent, recordOnceSince } from '#app/domain/engagement/record.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { parseCompiled } from './compiled-store.server.ts'
 
@@ -148,23 +148,10 @@ export async function recordArticleView(
 	opts: { clientEventId?: string; now?: Date } = {},
 ): Promise<'recorded' | 'duplicate'> {
 	const now = opts.now ?? new Date()
-	const itemKey = `article:${slug}`
-	return prisma.$transaction(async (tx) => {
-		const seen = await tx.engagementEvent.findFirst({
-			where: { userId: user.id, kind: 'article_view', itemKey, occurredAt: { gt: new Date(now.getTime() - VIEW_DEDUPE_MS) } },
-			select: { id: true },
-		})
-		if (seen) return 'duplicate' as const
-		await recordEvent(tx, {
-			kind: 'article_view',
-			userId: user.id,
-			accountId: user.accountId,
-			itemKey,
-			occurredAt: now,
-			clientEventId: opts.clientEventId ?? null,
-		})
-		return 'recorded' as const
-	})
+	return recordOnceSince(
+		{ kind: 'article_view', userId: user.id, accountId: user.accountId, itemKey: `article:${slug}`, occurredAt: now, clientEventId: opts.clientEventId ?? null },
+		new Date(now.getTime() - VIEW_DEDUPE_MS),
+	)
 }
 
 /** One vote per user and article: a second vote replaces the first. The event is written with it. */

@@ -36,6 +36,25 @@ export async function recordEvent(db: Db, event: EventInput): Promise<void> {
  * distinct user. Callers that need idempotence give each event a clientEventId and leave out the
  * ones already stored.
  */
+/**
+ * Records the event unless this user already has one of the same kind and item since `since`: one
+ * view or review per visit, however often the page reports it. Read and write in one transaction.
+ */
+export async function recordOnceSince(
+	event: EventInput & { userId: string; itemKey: string; occurredAt: Date },
+	since: Date,
+): Promise<'recorded' | 'duplicate'> {
+	return prisma.$transaction(async (tx) => {
+		const seen = await tx.engagementEvent.findFirst({
+			where: { userId: event.userId, kind: event.kind, itemKey: event.itemKey, occurredAt: { gte: since } },
+			select: { id: true },
+		})
+		if (seen) return 'duplicate' as const
+		await recordEvent(tx, event)
+		return 'recorded' as const
+	})
+}
+
 export async function recordEvents(db: Db, events: readonly EventInput[]): Promise<number> {
 	if (events.length === 0) return 0
 	return inTransaction(db, async (tx) => {

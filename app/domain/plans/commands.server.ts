@@ -1,5 +1,5 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { recordEvent } from '#app/domain/engagement/record.server.ts'
+import { recordEvent, recordOnceSince } from '#app/domain/engagement/record.server.ts'
 import { tierHas } from '#app/domain/accounts-tiers/service-matrix.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { clip, describeMeasureChange, PLAN_EVENT_KINDS, summary, type PlanEventKind } from './history-text.ts'
@@ -349,23 +349,10 @@ export async function recordPlanReview(
 	const { user } = input
 	const plan = await reviewablePlan(user, input.planId)
 	if (!plan) return 'refused'
-	const itemKey = `plan:${plan.id}`
-	return prisma.$transaction(async (tx) => {
-		const seen = await tx.engagementEvent.findFirst({
-			where: { userId: user.id, kind: 'plan_review', itemKey, occurredAt: { gte: startOfUtcDay(now) } },
-			select: { id: true },
-		})
-		if (seen) return 'duplicate' as const
-		await recordEvent(tx, {
-			kind: 'plan_review',
-			userId: user.id,
-			accountId: plan.accountId,
-			itemKey,
-			occurredAt: now,
-			clientEventId: input.clientEventId ?? null,
-		})
-		return 'recorded' as const
-	})
+	return recordOnceSince(
+		{ kind: 'plan_review', userId: user.id, accountId: plan.accountId, itemKey: `plan:${plan.id}`, occurredAt: now, clientEventId: input.clientEventId ?? null },
+		startOfUtcDay(now),
+	)
 }
 
 /** The plan, when this user's look at it is a review: a customer of its account who may see its content. */

@@ -30,9 +30,9 @@ describe('GET /api/users/:id/score', () => {
 		for (const cookie of [cookies.csm!, cookies.otherCsm!, cookies.editor!]) {
 			const result = await getUser(w.users[0]!.id, cookie)
 			expect(statusOf(result)).toBe(200)
-			const body = await jsonOf<{ skill: number; segment: string; breakdown: { skill: { components: unknown[] } } }>(result)
+			const body = await jsonOf<{ skill: number; segment: string; breakdown: { skill: { components: Array<{ key: string }> } } }>(result)
 			expect(body.segment).toBe('HIGH_PERFORMER')
-			expect(body.breakdown.skill.components.map((c: { key: string }) => c.key)).toEqual(['quizzes', 'checks', 'paths', 'content', 'features', 'prior'])
+			expect(body.breakdown.skill.components.map((c) => c.key)).toEqual(['quizzes', 'checks', 'paths', 'content', 'features', 'prior'])
 		}
 	})
 
