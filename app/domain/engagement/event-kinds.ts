@@ -113,12 +113,10 @@ export function parseEventData(json: string | null | undefined): EventData {
 	try {
 		const value: unknown = JSON.parse(json)
 		if (!value || typeof value !== 'object' || Array.isArray(value)) return {}
-		const data: EventData = {}
-		for (const [key, v] of Object.entries(value)) {
-			if (v === null || typeof v === 'string' || typeof v === 'boolean') data[key] = v
-			else if (typeof v === 'number' && Number.isFinite(v)) data[key] = v
-		}
-		return data
+		// fromEntries defines own keys: a stored "__proto__" key cannot reach the object's prototype.
+		return Object.fromEntries(
+			Object.entries(value).filter(([, v]) => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))),
+		) as EventData
 	} catch {
 		return {}
 	}

@@ -110,13 +110,14 @@ function* readCsv(text: string): Generator<RawRecord | RowError> {
 			yield { line: row.line, message: `${row.cells.length} fields but the header has ${header.length}` }
 			continue
 		}
-		const fields: Record<string, unknown> = {}
+		const entries: Array<[string, string]> = []
 		header.forEach((name, i) => {
 			const cell = row.cells[i]
 			// An empty cell means "not given", like a missing key in NDJSON.
-			if (name !== '' && cell !== undefined && cell !== '') fields[name] = cell
+			if (name !== '' && cell !== undefined && cell !== '') entries.push([name, cell])
 		})
-		yield { line: row.line, fields }
+		// Own keys, as JSON.parse makes them: a "__proto__" column is an unknown field, not a prototype.
+		yield { line: row.line, fields: Object.fromEntries(entries) }
 	}
 }
 

@@ -70,10 +70,11 @@ class Interner {
 	}
 }
 
+/** Own properties only (fromEntries defines, never assigns): a tag named '__proto__' is counted, not swallowed. */
 function toRecord(counts: Int32Array, names: readonly string[]): Record<string, number> {
-	const record: Record<string, number> = {}
+	const entries: Array<[string, number]> = []
 	counts.forEach((count, id) => {
-		if (count > 0) record[names[id]!] = count
+		if (count > 0) entries.push([names[id]!, count])
 	})
-	return record
+	return Object.fromEntries(entries)
 }

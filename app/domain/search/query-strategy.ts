@@ -31,6 +31,9 @@ export type Alternative = { term: string; weight: number }
 export type TermGroup = { source: string; alternatives: Alternative[] }
 export type QueryPlan = { stage: Stage; combineWith: 'AND' | 'OR'; groups: TermGroup[] }
 
+/** A Map, not the settings object: a query word like 'constructor' must never reach Object.prototype. */
+const SYNONYM_MAP: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(SYNONYMS))
+
 export const MAX_PREFIX_EXPANSIONS = 30
 export const MAX_TYPO_CANDIDATES = 8
 export const WEIGHTS = { synonym: 0.8, prefix: 0.6, typo: 0.5 } as const
@@ -73,7 +76,7 @@ function exactAlternatives(input: PlanInput, index: number): Alternative[] {
 	const term = input.terms[index]!
 	const alternatives: Alternative[] = []
 	if (vocabulary.docFrequency(term) > 0) alternatives.push({ term, weight: 1 })
-	for (const synonym of SYNONYMS[term] ?? []) {
+	for (const synonym of SYNONYM_MAP.get(term) ?? []) {
 		if (vocabulary.docFrequency(synonym) > 0) alternatives.push({ term: synonym, weight: WEIGHTS.synonym })
 	}
 	if (isPrefixTerm(input, index)) {

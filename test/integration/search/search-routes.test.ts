@@ -99,3 +99,21 @@ describe('search results and logging', () => {
 		expect(result.popular.length).toBeGreaterThan(0)
 	})
 })
+
+describe('queries that name Object.prototype members', () => {
+	const words = ['__proto__', 'constructor', 'Constructor', 'hasOwnProperty', 'toString', 'valueOf', 'weekly constructor report']
+	test.each(words)('%j answers 200 on /search (signed out and in), /api/search and the typeahead', async (q) => {
+		for (const cookie of ['', cookies.tier3!]) {
+			const result = await page(q, cookie)
+			expect(result.result.total).toBe(result.result.hits.length)
+		}
+		const { status, body } = await api(q, cookies.tier1)
+		expect(status).toBe(200)
+		expect(body.total).toBe(body.hits.length)
+		for (const cookie of ['', cookies.tier3!]) {
+			const response = await suggest({ request: makeRequest(`/search/suggest?${new URLSearchParams({ q })}`, { cookie }), params: {}, context: {} })
+			expect(response.status).toBe(200)
+			expect((await response.json()).suggestions).toEqual(expect.any(Array))
+		}
+	})
+})

@@ -62,4 +62,11 @@ describe('parseEventData', () => {
 		expect(parseEventData('[1,2]')).toEqual({})
 		expect(parseEventData(null)).toEqual({})
 	})
+
+	test('a stored "__proto__" or "constructor" key stays a plain key; the prototype is untouched', () => {
+		const data = parseEventData('{"__proto__":null,"constructor":"x","score":1}')
+		expect(Object.getPrototypeOf(data)).toBe(Object.prototype)
+		expect(Object.keys(data).sort()).toEqual(['__proto__', 'constructor', 'score'])
+		expect(data.score).toBe(1)
+	})
 })

@@ -79,3 +79,41 @@ describe('pageBounds', () => {
 		expect(pageBounds({ limit: Number.NaN, offset: Number.POSITIVE_INFINITY })).toEqual({ limit: 0, offset: 0 })
 	})
 })
+
+// Words that name Object.prototype members: a lookup in a plain object keyed by them used to throw (500).
+const PROTOTYPE_WORDS = ['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable']
+
+describe('queries that name Object.prototype members', () => {
+	const docs = () => [
+		makeDoc({ itemKey: 'article:js', title: 'The constructor and toString of a valueOf', body: 'hasOwnProperty __proto__ isPrototypeOf', tags: ['constructor', '__proto__'] }),
+		makeDoc({ itemKey: 'article:other', title: 'Dashboards', tags: ['toString'] }),
+	]
+
+	test.each(PROTOTYPE_WORDS.flatMap((word) => [word, word.toUpperCase(), `dashboards ${word}`, `${word} `, `${word.slice(0, -1)}`]))('%j searches without throwing', async (q) => {
+		const engine = new EmbeddedSearchEngine()
+		await engine.replaceAll(docs())
+		const result = await engine.search(query(q))
+		expect(result.total).toBe(result.hits.length)
+		for (const counts of Object.values(result.facets)) {
+			for (const value of Object.values(counts)) expect(typeof value).toBe('number')
+		}
+	})
+
+	test('a word such as constructor finds the doc that holds it, and nothing when no doc does', async () => {
+		const engine = new EmbeddedSearchEngine()
+		await engine.replaceAll(docs())
+		expect(ids(await engine.search(query('constructor')))).toEqual(['article:js'])
+		expect(ids(await engine.search(query('valueof ')))).toEqual(['article:js'])
+		await engine.replaceAll([makeDoc({ itemKey: 'article:plain', title: 'Dashboards' })])
+		for (const word of PROTOTYPE_WORDS) expect((await engine.search(query(word))).total, word).toBe(0)
+	})
+
+	test('facet values named like prototype members are counted as own keys', async () => {
+		const engine = new EmbeddedSearchEngine()
+		await engine.replaceAll(docs())
+		const { facets } = await engine.search(query(''))
+		expect(Object.getPrototypeOf(facets.tags)).toBe(Object.prototype)
+		expect(Object.entries(facets.tags).sort()).toEqual([['__proto__', 1], ['constructor', 1], ['toString', 1]])
+		expect(Object.hasOwn(facets.tags, '__proto__')).toBe(true)
+	})
+})

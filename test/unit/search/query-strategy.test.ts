@@ -173,3 +173,16 @@ describe('did you mean', () => {
 		expect(suggestFromMatchedWords(['data'], ['date'])).toBeNull() // 4 letters: no typo allowed
 	})
 })
+
+describe('query words that name Object.prototype members', () => {
+	test.each(['__proto__', 'constructor', 'hasownproperty', 'tostring', 'valueof', 'proto'])('%j plans like any unknown word: no synonyms, no throw', (term) => {
+		const plan = planExact({ terms: [term], prefixLast: false, vocabulary: vocabularyOf({ dashboard: 3 }) })
+		expect(plan.groups).toEqual([{ source: term, alternatives: [] }])
+		expect(suggestFromVocabulary({ terms: [term], prefixLast: false, vocabulary: vocabularyOf({ dashboard: 3 }) })).toBeNull()
+	})
+
+	test('constructor held by the index matches as itself, with no synonym', () => {
+		const plan = planExact({ terms: ['constructor'], prefixLast: false, vocabulary: vocabularyOf({ constructor: 1 }) })
+		expect(plan.groups[0]!.alternatives).toEqual([{ term: 'constructor', weight: 1 }])
+	})
+})
