@@ -22,7 +22,9 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') {
 		return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
 	}
-	const { email, password, redirectTo } = submission.value
+	const { email, password } = submission.value
+	// Settled before any session exists: a bad target falls back to the home page, never to an error.
+	const redirectTo = safeRedirect(submission.value.redirectTo)
 	const result = await signIn({ email, password, ip: clientAddress(request) })
 	if (!result.ok) {
 		const message =
@@ -33,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 			status: result.reason === 'rate-limited' ? 429 : 400,
 		})
 	}
-	return redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId) } })
+	return redirect(redirectTo, { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId) } })
 }
 
 export default function LoginPage() {

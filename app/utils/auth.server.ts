@@ -101,9 +101,28 @@ export async function isAccountMember(user: Pick<SessionUser, 'id' | 'role' | 'a
 	return false
 }
 
-/** Safe in-app redirect target: only local paths, never another host. */
+// Any origin serves as the base: a path resolves against it as against ours, and only the comparison matters.
+const REDIRECT_BASE = 'http://portal.invalid'
+// Browsers drop tabs and newlines inside a URL ('/\t/evil' becomes '//evil') and read '\\' as '/'.
+const UNSAFE_REDIRECT_CHARS = /[\u0000-\u001f\u007f\\]/
+const MAX_REDIRECT_LENGTH = 2048
+
+/**
+ * Safe in-app redirect target: a path on this site, or the fallback. Parsed as a URL and compared by
+ * origin, never by string prefix; the answer is the normalised path, query and hash, so it is ASCII
+ * and always a valid Location header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-	if (!to || typeof to !== 'string') return fallback
-	if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-	return to
+	if (typeof to !== 'string' || to.length > MAX_REDIRECT_LENGTH) return fallback
+	if (!to.startsWith('/') || UNSAFE_REDIRECT_CHARS.test(to)) return fallback
+	let url: URL
+	try {
+		url = new URL(to, REDIRECT_BASE)
+	} catch {
+		return fallback
+	}
+	if (url.origin !== REDIRECT_BASE) return fallback
+	// Dot segments can normalise '/.//evil.example' to '//evil.example', another host to a browser.
+	if (url.pathname.startsWith('//')) return fallback
+	return `${url.pathname}${url.search}${url.hash}`
 }

@@ -1,3 +1,4 @@
+import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible'
 import { recordEvent } from '#app/domain/engagement/record.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -10,36 +11,59 @@ export type SignInResult =
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'rate-limited'; retryInMinutes: number }
 
-const emailKey = (email: string) => `email:${email}`
-const ipKey = (ip: string) => `ip:${ip}`
 // An address shared by an office makes many honest attempts: allow it more than one mailbox.
 const IP_LIMIT_FACTOR = 4
 
-async function recentAttempts(key: string, since: Date) {
-	return prisma.signInAttempt.findMany({
-		where: { key, createdAt: { gte: since } },
-		select: { createdAt: true },
-		orderBy: { createdAt: 'asc' },
-	})
+type SignInLimiters = { email: RateLimiterPrisma; ip: RateLimiterPrisma }
+let signInLimiters: SignInLimiters | undefined
+
+/**
+ * Attempt counters in the database (RateLimit rows, keys "sign-in:email:<address>" and
+ * "sign-in:ip:<address>"), shared by every request and instance. Each window of
+ * SIGN_IN_WINDOW_MINUTES starts at a key's first attempt.
+ */
+function limiters(): SignInLimiters {
+	if (!signInLimiters) {
+		const env = getEnv()
+		const common = { storeClient: prisma, tableName: 'rateLimit', duration: env.SIGN_IN_WINDOW_MINUTES * 60 }
+		signInLimiters = {
+			email: new RateLimiterPrisma({ ...common, keyPrefix: 'sign-in:email', points: env.SIGN_IN_MAX_ATTEMPTS }),
+			ip: new RateLimiterPrisma({ ...common, keyPrefix: 'sign-in:ip', points: env.SIGN_IN_MAX_ATTEMPTS * IP_LIMIT_FACTOR }),
+		}
+	}
+	return signInLimiters
 }
 
 /**
- * Checks credentials under a rate limit per email and per client address. A wrong email and a
- * wrong password answer the same, in about the same time. A success starts a new session (a new
- * id every time) and records the sign-in event in the same transaction.
+ * Takes one attempt from a key's allowance in a single atomic upsert, before any password is
+ * checked: concurrent attempts each see the count including all the others.
+ */
+async function reserveAttempt(limiter: RateLimiterPrisma, key: string): Promise<{ ok: true } | { ok: false; retryInMinutes: number }> {
+	try {
+		await limiter.consume(key)
+		return { ok: true }
+	} catch (error) {
+		// Over the limit the limiter rejects with a RateLimiterRes; a store failure is an Error and propagates.
+		if (error instanceof RateLimiterRes) return { ok: false, retryInMinutes: Math.max(1, Math.ceil(error.msBeforeNext / 60000)) }
+		throw error
+	}
+}
+
+/**
+ * Checks credentials under a rate limit per email and per client address. Every attempt is
+ * counted before its password is checked, so a burst gets no more checks than the limit. A wrong
+ * email and a wrong password answer the same, in about the same time. A success starts a new
+ * session (a new id every time) and records the sign-in event in the same transaction.
  */
 export async function signIn(input: { email: string; password: string; ip: string | null }): Promise<SignInResult> {
-	const env = getEnv()
-	const windowMs = env.SIGN_IN_WINDOW_MINUTES * 60 * 1000
-	const since = new Date(Date.now() - windowMs)
-	const checks = [{ key: emailKey(input.email), limit: env.SIGN_IN_MAX_ATTEMPTS }]
-	if (input.ip) checks.push({ key: ipKey(input.ip), limit: env.SIGN_IN_MAX_ATTEMPTS * IP_LIMIT_FACTOR })
-	for (const check of checks) {
-		const attempts = await recentAttempts(check.key, since)
-		if (attempts.length >= check.limit) {
-			const oldest = attempts[attempts.length - check.limit]!.createdAt.getTime()
-			return { ok: false, reason: 'rate-limited', retryInMinutes: Math.max(1, Math.ceil((oldest + windowMs - Date.now()) / 60000)) }
-		}
+	const { email: emailLimiter, ip: ipLimiter } = limiters()
+	// The address first: a sprayer refused there does not also use up the victim's email allowance.
+	const reservations: Array<[RateLimiterPrisma, string]> = []
+	if (input.ip) reservations.push([ipLimiter, input.ip])
+	reservations.push([emailLimiter, input.email])
+	for (const [limiter, key] of reservations) {
+		const reserved = await reserveAttempt(limiter, key)
+		if (!reserved.ok) return { ok: false, reason: 'rate-limited', retryInMinutes: reserved.retryInMinutes }
 	}
 
 	const user = await prisma.user.findUnique({
@@ -47,17 +71,16 @@ export async function signIn(input: { email: string; password: string; ip: strin
 		select: { id: true, accountId: true, password: { select: { hash: true } } },
 	})
 	const valid = await verifyPassword(input.password, user?.password?.hash ?? (await getDummyHash()))
-	if (!user || !user.password || !valid) {
-		await prisma.signInAttempt.createMany({ data: checks.map((c) => ({ key: c.key })) })
-		return { ok: false, reason: 'invalid' }
-	}
+	if (!user || !user.password || !valid) return { ok: false, reason: 'invalid' }
 
 	const session = await prisma.$transaction(async (tx) => {
-		await tx.signInAttempt.deleteMany({ where: { key: emailKey(input.email) } })
 		const created = await tx.session.create({ data: newSessionData(user.id), select: { id: true } })
 		await recordEvent(tx, { kind: 'sign_in', userId: user.id, accountId: user.accountId })
 		return created
 	})
+	// A success gives back only its own attempt: resetting the counter would hand a fresh allowance
+	// to the attempts of a burst still in flight. A lost refund costs the user one attempt, no more.
+	await Promise.all(reservations.map(([limiter, key]) => limiter.reward(key, 1).catch(() => null)))
 	return { ok: true, sessionId: session.id, userId: user.id }
 }
 
@@ -88,11 +111,4 @@ export async function registerCustomer(input: { name: string; email: string; pas
 		await recordEvent(tx, { kind: 'sign_in', userId: user.id, accountId: account.id, data: { registered: true } })
 		return { ok: true as const, userId: user.id, sessionId: session.id }
 	})
-}
-
-/** The client address as the load balancer reports it (the portal runs behind one); null when unknown. */
-export function clientAddress(request: Request): string | null {
-	const forwarded = request.headers.get('X-Forwarded-For')
-	const first = forwarded?.split(',')[0]?.trim()
-	return first || request.headers.get('X-Real-IP') || null
 }

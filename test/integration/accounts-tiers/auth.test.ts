@@ -6,6 +6,7 @@ import { loader as consoleLoader } from '#app/routes/console._index.tsx'
 import { loader as accountsLoader } from '#app/routes/console.accounts._index.tsx'
 import { requireAccountMember } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { sessionCookie } from '#app/utils/session.server.ts'
 import { cookieFor, createAccount, createUser, makeRequest, settle, TEST_PASSWORD } from '#test/support/requests.ts'
 
 const args = (request: Request) => ({ request, params: {}, context: {} })
@@ -68,6 +69,43 @@ describe('sign-in', () => {
 		const user = await createUser('CUSTOMER')
 		const result = await signInRequest(user.email, TEST_PASSWORD, { Origin: 'https://evil.example.net' })
 		expect(statusOf(result)).toBe(403)
+	})
+})
+
+describe('where sign-in leads', () => {
+	async function signInTo(email: string, password: string, redirectTo: string) {
+		return settle(() => loginAction(args(makeRequest('/login', { form: { email, password, redirectTo } }))))
+	}
+
+	test('a path on this site is kept, query and hash included', async () => {
+		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
+		const response = (await signInTo(user.email, TEST_PASSWORD, '/kb/x?y=1#z')) as Response
+		expect(response.status).toBe(302)
+		expect(response.headers.get('Location')).toBe('/kb/x?y=1#z')
+	})
+
+	test('another host, a script or a malformed target leads to the home page, and every sign-in still works', async () => {
+		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
+		const targets = ['//evil.example/', '/\\evil.example/', '/\t/evil.example/', '/\n/x', '/\r\n/x', 'https://evil.example/', 'javascript:alert(1)', '/.//evil.example/', '/%2e%2e//evil.example/']
+		for (const target of targets) {
+			const response = await signInTo(user.email, TEST_PASSWORD, target)
+			expect(response, target).toBeInstanceOf(Response)
+			expect((response as Response).status, target).toBe(302)
+			expect((response as Response).headers.get('Location'), target).toBe('/')
+		}
+		// One session per sign-in, each of them handed to the browser: none left behind by a failed redirect.
+		expect(await prisma.session.count({ where: { userId: user.id } })).toBe(targets.length)
+	})
+
+	test("'/\\n/x' never answers 500, and a refused sign-in with it leaves no session", async () => {
+		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
+		expect(statusOf(await signInTo(user.email, 'not-the-password', '/\n/x'))).toBe(400)
+		expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)
+		const response = (await signInTo(user.email, TEST_PASSWORD, '/\n/x')) as Response
+		expect(response.status).toBe(302)
+		expect(response.headers.get('Location')).toBe('/')
+		const sessionId = await sessionCookie.parse(response.headers.get('Set-Cookie'))
+		expect(await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: sessionId }])
 	})
 })
 
