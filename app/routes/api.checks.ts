@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { readerFor } from '#app/domain/accounts-tiers/audience.ts'
 import { answerCheck } from '#app/domain/learning/checks.server.ts'
@@ -24,18 +24,23 @@ async function readBody(request: Request): Promise<{ ok: true; checkId: string; 
 	return { ok: true, checkId: checkId.data, answer: answers.length === 0 ? undefined : answers.length === 1 ? answers[0] : answers }
 }
 
-/** Grades one knowledge-check answer. JSON in and out; signed-in readers only. */
+const POST_ONLY = { status: 405, headers: { Allow: 'POST' } }
+
+/**
+ * Grades one knowledge-check answer. JSON in and out; signed-in readers only. Every answer is a
+ * Response: a resource route sends a `data()` value as a 200 whatever status it carries.
+ */
 export async function action({ request }: ActionFunctionArgs) {
-	if (request.method !== 'POST') return data({ error: 'Use POST.' }, { status: 405 })
+	if (request.method !== 'POST') return Response.json({ error: 'Use POST.' }, POST_ONLY)
 	const user = await getUser(request)
-	if (!user) return data({ error: 'Sign in to answer knowledge checks.' }, { status: 401 })
+	if (!user) return Response.json({ error: 'Sign in to answer knowledge checks.' }, { status: 401 })
 	const body = await readBody(request)
-	if (!body.ok) return data({ error: body.error }, { status: 400 })
+	if (!body.ok) return Response.json({ error: body.error }, { status: 400 })
 	const result = await answerCheck(user, readerFor(user), body.checkId, body.answer)
-	if (!result.ok) return data({ error: result.error }, { status: result.status })
-	return { correct: result.correct, explanation: result.explanation }
+	if (!result.ok) return Response.json({ error: result.error }, { status: result.status })
+	return Response.json({ correct: result.correct, explanation: result.explanation }, { headers: { 'Cache-Control': 'private, no-store' } })
 }
 
 export function loader() {
-	return data({ error: 'Use POST.' }, { status: 405 })
+	return Response.json({ error: 'Use POST.' }, POST_ONLY)
 }

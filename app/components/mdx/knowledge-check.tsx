@@ -1,5 +1,4 @@
-import { useFetcher } from '@remix-run/react'
-import { createContext, useContext, useId } from 'react'
+import { createContext, useContext, useId, useState, type FormEvent } from 'react'
 
 /** A knowledge-check question as the browser may see it: no correct answer, no explanation. */
 export type PublicCheckQuestion = {
@@ -47,17 +46,40 @@ function choicesFor(question: PublicCheckQuestion): Array<{ id: string; text: st
 	return question.options ?? []
 }
 
+/**
+ * Posts the answer with fetch, not a fetcher: the route answers refusals with their HTTP status
+ * (400, 401, 404), which a fetcher would throw to the page's error boundary. Without JavaScript
+ * the form still posts to the same URL.
+ */
+async function postAnswer(action: string, form: HTMLFormElement): Promise<CheckResponse> {
+	try {
+		const body = new URLSearchParams()
+		for (const [key, value] of new FormData(form)) if (typeof value === 'string') body.append(key, value)
+		const response = await fetch(action, { method: 'POST', body, headers: { Accept: 'application/json' } })
+		return readResponse(await response.json().catch(() => null)) ?? { kind: 'error', error: 'The answer could not be checked. Try again.' }
+	} catch {
+		return { kind: 'error', error: 'The answer could not be sent. Check your connection and try again.' }
+	}
+}
+
 export function KnowledgeCheck({ question, action }: { question: PublicCheckQuestion; action: string }) {
-	const fetcher = useFetcher()
 	const baseId = useId()
-	const response = readResponse(fetcher.data)
-	const busy = fetcher.state !== 'idle'
+	const [response, setResponse] = useState<CheckResponse | null>(null)
+	const [busy, setBusy] = useState(false)
 	const resultId = `${baseId}-result`
 
+	async function onSubmit(event: FormEvent<HTMLFormElement>) {
+		event.preventDefault()
+		setBusy(true)
+		setResponse(await postAnswer(action, event.currentTarget))
+		setBusy(false)
+	}
+
 	return (
-		<fetcher.Form
+		<form
 			method="post"
 			action={action}
+			onSubmit={onSubmit}
 			aria-describedby={resultId}
 			className="my-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
 		>
@@ -117,6 +139,6 @@ export function KnowledgeCheck({ question, action }: { question: PublicCheckQues
 					</p>
 				) : null}
 			</div>
-		</fetcher.Form>
+		</form>
 	)
 }

@@ -5,7 +5,7 @@ import { publicChecksInCode } from '#app/domain/learning/checks.server.ts'
 import { action as checkAction } from '#app/routes/api.checks.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { makeRequest, settle } from '#test/support/requests.ts'
-import { args, customer, FILES, statusOf, text, writeContent } from './fixture.ts'
+import { args, customer, FILES, text, writeContent } from './fixture.ts'
 
 const ARTICLE = `---
 title: Article with a check
@@ -42,7 +42,11 @@ beforeAll(async () => {
 })
 afterAll(() => fs.rm(dir, { recursive: true, force: true }))
 
-const answer = (init: Parameters<typeof makeRequest>[1]) => settle(() => checkAction(args(makeRequest('/api/checks', init))))
+/** The action's Response as a client reads it: its status and its JSON body. */
+async function answer(init: Parameters<typeof makeRequest>[1]) {
+	const response = await settle(() => checkAction(args(makeRequest('/api/checks', init))))
+	return { status: response.status, body: (await response.json().catch(() => null)) as unknown }
+}
 
 async function recorded(userId: string) {
 	return {
@@ -55,9 +59,9 @@ describe('POST /api/checks', () => {
 	test('grades a form answer on the server and records it with its event', async () => {
 		const { user, cookie } = await customer(3)
 		const wrong = await answer({ cookie, form: { checkId: 'fx-check', answer: 'x' } })
-		expect(wrong).toEqual({ correct: false, explanation: 'SECRET-CHECK-EXPLANATION y it is.' })
+		expect(wrong.body).toEqual({ correct: false, explanation: 'SECRET-CHECK-EXPLANATION y it is.' })
 		const right = await answer({ cookie, json: { checkId: 'fx-check', answer: 'y' } })
-		expect(right).toMatchObject({ correct: true })
+		expect(right.body).toMatchObject({ correct: true })
 		expect(await recorded(user.id)).toEqual({ answers: 2, events: 2 })
 		const event = await prisma.engagementEvent.findFirstOrThrow({ where: { userId: user.id, kind: 'check_answer' }, orderBy: { occurredAt: 'desc' }, select: { itemKey: true, data: true } })
 		expect(event.itemKey).toBe('check:fx-check')
@@ -67,8 +71,8 @@ describe('POST /api/checks', () => {
 	test('signed out: 401 and nothing recorded', async () => {
 		const before = await prisma.checkAnswer.count()
 		const result = await answer({ form: { checkId: 'fx-check', answer: 'y' } })
-		expect(statusOf(result)).toBe(401)
-		expect(text(result)).toContain('Sign in')
+		expect(result.status).toBe(401)
+		expect(text(result.body)).toContain('Sign in')
 		expect(await prisma.checkAnswer.count()).toBe(before)
 	})
 
@@ -81,10 +85,10 @@ describe('POST /api/checks', () => {
 			[{ answer: 'y' }, /names no knowledge check/i],
 		] as const) {
 			const result = await answer({ cookie, form: form as Record<string, string | string[]> })
-			expect(statusOf(result)).toBe(400)
-			expect(text(result)).toMatch(message)
+			expect(result.status).toBe(400)
+			expect(text(result.body)).toMatch(message)
 		}
-		expect(statusOf(await answer({ cookie, json: { checkId: 'fx-check', answer: 'y', extra: 1 } }))).toBe(400)
+		expect((await answer({ cookie, json: { checkId: 'fx-check', answer: 'y', extra: 1 } })).status).toBe(400)
 		expect(await recorded(user.id)).toEqual({ answers: 0, events: 0 })
 	})
 
@@ -93,22 +97,22 @@ describe('POST /api/checks', () => {
 		const tier1 = await customer(1)
 		for (const [checkId, value] of [['fx-vip-check', '3'], ['fx-tier1-check', 'false'], ['no-such-check', 'a']] as const) {
 			const refused = await answer({ cookie: tier3.cookie, form: { checkId, answer: value } })
-			expect(statusOf(refused)).toBe(404)
-			expect(text(refused)).not.toContain('SECRET')
+			expect(refused.status).toBe(404)
+			expect(text(refused.body)).not.toContain('SECRET')
 		}
 		expect(await recorded(tier3.user.id)).toEqual({ answers: 0, events: 0 })
-		expect(await answer({ cookie: tier1.cookie, form: { checkId: 'fx-vip-check', answer: '3' } })).toEqual({ correct: true, explanation: 'SECRET-VIP-CHECK-EXPLANATION.' })
-		expect(await answer({ cookie: tier1.cookie, form: { checkId: 'fx-tier1-check', answer: 'true' } })).toMatchObject({ correct: false })
+		expect((await answer({ cookie: tier1.cookie, form: { checkId: 'fx-vip-check', answer: '3' } })).body).toEqual({ correct: true, explanation: 'SECRET-VIP-CHECK-EXPLANATION.' })
+		expect((await answer({ cookie: tier1.cookie, form: { checkId: 'fx-tier1-check', answer: 'true' } })).body).toMatchObject({ correct: false })
 	})
 
 	test('a cross-site post is refused', async () => {
 		const { cookie } = await customer(3)
-		expect(statusOf(await answer({ cookie, form: { checkId: 'fx-check', answer: 'y' }, headers: { Origin: 'https://evil.example.net' } }))).toBe(403)
+		expect((await answer({ cookie, form: { checkId: 'fx-check', answer: 'y' }, headers: { Origin: 'https://evil.example.net' } })).status).toBe(403)
 	})
 
 	test('a check embedded in a readable article is graded, and its public projection comes from the compiled code', async () => {
 		const { cookie } = await customer(3)
-		expect(await answer({ cookie, form: { checkId: 'fx-article-check', answer: ['a', 'c'] } })).toEqual({
+		expect((await answer({ cookie, form: { checkId: 'fx-article-check', answer: ['a', 'c'] } })).body).toEqual({
 			correct: true,
 			explanation: 'SECRET-ARTICLE-CHECK-EXPLANATION.',
 		})
