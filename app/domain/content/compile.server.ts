@@ -6,7 +6,7 @@ import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import { audienceRank, AudienceSchema, type Audience } from '#app/domain/accounts-tiers/audience.ts'
 import { isJsxElement, stringAttribute, walk, type MdxNode } from '#app/domain/content/mdx-ast.ts'
-import { findViolations, type Violation } from '#app/domain/content/safe-mdx.ts'
+import { checkSafeMdx, findViolations, type Violation } from '#app/domain/content/safe-mdx.ts'
 
 /**
  * Compiles a content body (frontmatter already removed, safe-MDX policy enforced inside the
@@ -18,7 +18,7 @@ import { findViolations, type Violation } from '#app/domain/content/safe-mdx.ts'
  * Part of every cache key: bump the leading number whenever the plugins, their options or the
  * policy change. Package versions are pinned in package.json; esbuild's floats, so it is read live.
  */
-export const COMPILER_VERSION = `content-compiler/1 mdx-bundler/10.1.1 esbuild/${esbuildVersion} remark-gfm/4.0.1 rehype-slug/6.0.0 rehype-highlight/7.0.2`
+export const COMPILER_VERSION = `content-compiler/2 mdx-bundler/10.1.1 esbuild/${esbuildVersion} remark-gfm/4.0.1 rehype-slug/6.0.0 rehype-highlight/7.0.2`
 
 export const DEFAULT_COMPILE_TIMEOUT_MS = 20_000
 const WORDS_PER_MINUTE = 200
@@ -73,6 +73,17 @@ export class CompileTimeoutError extends Error {
 
 function formatProblems(problems: Violation[]): string {
 	return problems.map((problem) => `line ${problem.line}: ${problem.reason}`).join('; ')
+}
+
+/**
+ * The policy on the whole body before anything else: the compiler stops at the first syntax
+ * error, this check reports every problem it can find, each with its file line.
+ */
+export function assertSafeMdx(body: string, bodyStartLine = 1): void {
+	const result = checkSafeMdx(body, bodyStartLine)
+	if (result.ok) return
+	const syntax = result.violations.some((violation) => violation.reason.startsWith('invalid MDX:'))
+	throw syntax ? new MdxCompileError(result.violations) : new UnsafeMdxError(result.violations)
 }
 
 export function sourceHash(text: string): string {
@@ -259,6 +270,8 @@ async function compileNow(body: string, options: CompileOptions): Promise<Compil
 			},
 		])
 	}
+
+	assertSafeMdx(body, bodyStartLine)
 
 	const state: CompileState = { violations: null, toc: [], text: '' }
 	let code: string

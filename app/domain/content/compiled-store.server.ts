@@ -1,7 +1,7 @@
 import type { Audience } from '#app/domain/accounts-tiers/audience.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { buildAudienceVariants } from './audience-variants.ts'
-import { compileCacheKey, compileMdx } from './compile.server.ts'
+import { assertSafeMdx, compileCacheKey, compileMdx } from './compile.server.ts'
 
 export type StoredVariant = { levels: Audience[]; cacheKey: string; readingMinutes: number; text: string }
 
@@ -15,6 +15,8 @@ export async function ensureCompiledVariants(
 	bodyStartLine: number,
 	stats: { compiled: number; reused: number },
 ): Promise<StoredVariant[]> {
+	// On the whole body first: every problem with its file line, also when a variant is already cached.
+	assertSafeMdx(body, bodyStartLine)
 	const variants = buildAudienceVariants(body, audience)
 	const stored: StoredVariant[] = []
 	for (const variant of variants) {

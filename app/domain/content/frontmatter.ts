@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml'
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml'
 import { z } from 'zod'
 import { AudienceSchema } from '#app/domain/accounts-tiers/audience.ts'
 import { CONTENT_LEVELS, DEFAULT_CONTENT_LEVEL } from './levels.ts'
@@ -106,6 +106,18 @@ function slugFromFileName(fileName: string): string {
 	return base.replace(/\.mdx?$/, '')
 }
 
+/**
+ * The file line of a frontmatter field (the item itself for `tags.1`, else the nearest field above
+ * it); a field that is missing altogether is reported on the opening `---`.
+ */
+function lineOfField(document: Document, lineCounter: LineCounter, path: readonly PropertyKey[], yamlStartLine: number): number {
+	for (let depth = path.length; depth > 0; depth--) {
+		const node = document.getIn(path.slice(0, depth) as Array<string | number>, true)
+		if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line + yamlStartLine - 1
+	}
+	return yamlStartLine - 1
+}
+
 export function parseFrontmatter<S extends z.ZodType<{ slug: string }>>(
 	source: string,
 	schema: S,
@@ -115,16 +127,19 @@ export function parseFrontmatter<S extends z.ZodType<{ slug: string }>>(
 	if (!split) {
 		return {
 			ok: false,
-			errors: [`${fileName}: missing frontmatter: the file must start with a --- line and close it with another ---`],
+			errors: [`${fileName}: line 1: missing frontmatter: the file must start with a --- line and close it with another ---`],
 		}
 	}
 
-	const document = parseDocument(split.yaml, { uniqueKeys: true, prettyErrors: false })
+	const lineCounter = new LineCounter()
+	const document = parseDocument(split.yaml, { uniqueKeys: true, prettyErrors: false, lineCounter })
+	const lineOf = (path: readonly PropertyKey[]) => lineOfField(document, lineCounter, path, split.yamlStartLine)
 	if (document.errors.length > 0) {
 		return {
 			ok: false,
 			errors: document.errors.map((error) => {
-				const line = (error.linePos?.[0]?.line ?? 1) + split.yamlStartLine - 1
+				// linePos is only filled in with prettyErrors; the offset always is.
+				const line = lineCounter.linePos(error.pos[0]).line + split.yamlStartLine - 1
 				return `${fileName}: line ${line}: invalid YAML: ${error.message.split('\n')[0]}`
 			}),
 		}
@@ -133,14 +148,21 @@ export function parseFrontmatter<S extends z.ZodType<{ slug: string }>>(
 	const raw: unknown = document.toJS()
 	const parsed = schema.safeParse(raw ?? {})
 	if (!parsed.success) {
-		return { ok: false, errors: parsed.error.issues.map((issue) => `${fileName}: ${describeIssue(issue)}`) }
+		return {
+			ok: false,
+			errors: parsed.error.issues.map((issue) => {
+				// An unknown field is reported where it is written.
+				const path = issue.code === 'unrecognized_keys' ? [issue.keys[0]!] : issue.path
+				return `${fileName}: line ${lineOf(path)}: ${describeIssue(issue)}`
+			}),
+		}
 	}
 
 	const expectedSlug = slugFromFileName(fileName)
 	if (parsed.data.slug !== expectedSlug) {
 		return {
 			ok: false,
-			errors: [`${fileName}: slug: "${parsed.data.slug}" must equal the file name "${expectedSlug}"`],
+			errors: [`${fileName}: line ${lineOf(['slug'])}: slug: "${parsed.data.slug}" must equal the file name "${expectedSlug}"`],
 		}
 	}
 

@@ -5,7 +5,7 @@ import {
 	isAllowedVideoSrc,
 	VIDEO_SOURCES_DESCRIPTION,
 } from '#app/domain/content/embeds.ts'
-import { isJsxElement, MdxSyntaxError, parseMdx, stringAttribute, walk, type MdxNode } from '#app/domain/content/mdx-ast.ts'
+import { isJsxElement, parseMdx, parseMdxRecovering, stringAttribute, walk, type MdxNode } from '#app/domain/content/mdx-ast.ts'
 
 /**
  * The safe-MDX policy: content may use Markdown and a fixed set of components with plain string
@@ -25,6 +25,8 @@ type AttributeRule = {
 	/** Returns a reason when the value is not acceptable. */
 	check?: (value: string) => string | undefined
 }
+
+const IMAGE_RULE = 'image URLs must start with /images/ or https://'
 
 const nonEmpty = (value: string) => (value.trim() === '' ? 'must not be empty' : undefined)
 const oneOf =
@@ -165,6 +167,12 @@ function checkElement(node: MdxNode, parent: MdxNode | undefined, report: (reaso
  */
 export function findViolations(tree: MdxNode): Violation[] {
 	const violations: Violation[] = []
+	// A reference image (`![a][r]`, `![r][]`, `![r]`) takes its URL from a definition anywhere in the file.
+	const definitions = new Map<string, MdxNode[]>()
+	walk(tree, (node) => {
+		if (node.type !== 'definition' || node.identifier === undefined) return
+		definitions.set(node.identifier, [...(definitions.get(node.identifier) ?? []), node])
+	})
 	walk(tree, (node, ancestors) => {
 		const report = (reason: string) => violations.push({ line: lineOf(node), reason })
 		const parent = ancestors.at(-1)
@@ -210,7 +218,15 @@ export function findViolations(tree: MdxNode): Violation[] {
 				return
 			case 'image':
 				if (node.url !== undefined && !isAllowedImageSrc(node.url)) {
-					report(`image URL "${node.url}" is not allowed; it must start with /images/ or https://`)
+					report(`image URL "${node.url}" is not allowed; ${IMAGE_RULE}`)
+				}
+				return
+			case 'imageReference':
+				// Every definition of the label, not just the one a renderer would pick: fail closed.
+				for (const definition of definitions.get(node.identifier ?? '') ?? []) {
+					if (definition.url !== undefined && !isAllowedImageSrc(definition.url)) {
+						report(`image URL "${definition.url}" (from the definition [${definition.label ?? node.identifier}]) is not allowed; ${IMAGE_RULE}`)
+					}
 				}
 				return
 		}
@@ -223,18 +239,14 @@ export function findViolations(tree: MdxNode): Violation[] {
  * (from parseFrontmatter), so reported lines point into the whole file.
  */
 export function checkSafeMdx(body: string, bodyStartLine = 1): SafeMdxResult {
-	const shift = (violation: Violation): Violation => ({ ...violation, line: violation.line + bodyStartLine - 1 })
-	let tree: MdxNode
-	try {
-		tree = parseMdx(body)
-	} catch (error) {
-		if (error instanceof MdxSyntaxError) {
-			return { ok: false, violations: [shift({ line: error.line, reason: `invalid MDX: ${error.message}` })] }
-		}
-		throw error
-	}
-	const violations = findViolations(tree)
-	return violations.length === 0 ? { ok: true } : { ok: false, violations: violations.map(shift) }
+	// Syntax errors do not stop the check: the rest of the body is still parsed and checked.
+	const { tree, errors } = parseMdxRecovering(body)
+	const violations = [
+		...errors.map((error) => ({ line: error.line, reason: `invalid MDX: ${error.message}` })),
+		...(tree ? findViolations(tree) : []),
+	].sort((a, b) => a.line - b.line)
+	if (violations.length === 0) return { ok: true }
+	return { ok: false, violations: violations.map((violation) => ({ ...violation, line: violation.line + bodyStartLine - 1 })) }
 }
 
 /** The knowledge-check ids a body embeds with `<Check id="…" />`, so the sync can verify they exist. */

@@ -115,7 +115,7 @@ describe('article sync', () => {
 		await write('tuning', article('tuning', { level: 'expert' }))
 		const report = await syncArticles(dir)
 		expect(report.errors).toEqual([
-			{ file: 'articles/tuning.mdx', problems: ['articles/tuning.mdx: level: expected one of beginner|intermediate|advanced'] },
+			{ file: 'articles/tuning.mdx', problems: ['articles/tuning.mdx: line 10: level: expected one of beginner|intermediate|advanced'] },
 		])
 		expect(await prisma.article.findUnique({ where: { slug: 'tuning' }, select: { level: true } })).toEqual({ level: 'advanced' })
 	})

@@ -66,7 +66,7 @@ describe('lesson level in the content sync', () => {
 		expect(report.errors).toEqual([
 			{
 				file: 'paths/levels/lessons/deep.mdx',
-				problems: ['paths/levels/lessons/deep.mdx: level: expected one of beginner|intermediate|advanced'],
+				problems: ['paths/levels/lessons/deep.mdx: line 6: level: expected one of beginner|intermediate|advanced'],
 			},
 		])
 		expect(await lessonLevels()).toEqual({ plain: 'beginner', deep: 'advanced' })

@@ -80,6 +80,117 @@ describe('checkSafeMdx rejects', () => {
 	})
 })
 
+describe('image URLs are checked whatever the syntax', () => {
+	const TRACKER = 'http://tracker.example/pixel.png'
+	const imageReasons = (body: string) =>
+		violationsOf(body).filter((violation) => /image URL/.test(violation.reason))
+
+	test.each([
+		['inline', '![a](/assets/x.png)\n', '/assets/x.png'],
+		['inline over http', `![a](${TRACKER})\n`, TRACKER],
+		['full reference', `![a][r]\n\n[r]: ${TRACKER}\n`, TRACKER],
+		['collapsed reference', `![r][]\n\n[r]: ${TRACKER}\n`, TRACKER],
+		['shortcut reference', `![r]\n\n[r]: ${TRACKER}\n`, TRACKER],
+		['reference with a differently cased label', `![a][Pixel]\n\n[pixel]: ${TRACKER}\n`, TRACKER],
+		['reference defined before use', `[r]: ${TRACKER}\n\n![a][r]\n`, TRACKER],
+		['reference defined twice, the bad one second', `![a][r]\n\n[r]: /images/ok.png\n[r]: ${TRACKER}\n`, TRACKER],
+		['reference inside a component', `<Callout type="tip">\n![a][r]\n</Callout>\n\n[r]: /assets/x.png\n`, '/assets/x.png'],
+		['image inside a link', `[![a](${TRACKER})](/articles/x)\n`, TRACKER],
+		['<Image> component', '<Image src="/assets/x.png" alt="a" />\n', undefined],
+	])('%s is refused', (_, body, url) => {
+		const violations = violationsOf(body)
+		if (url === undefined) {
+			expect(violations.map((violation) => violation.reason)).toEqual([expect.stringMatching(/<Image>: src must start with \/images\//)])
+		} else {
+			expect(imageReasons(body)).toEqual([
+				{ line: expect.any(Number), reason: expect.stringContaining(`image URL "${url}"`) },
+			])
+		}
+	})
+
+	test('a reference image is reported on the image line, naming the definition', () => {
+		expect(violationsOf(`Intro\n\n![a][r]\n\n[r]: ${TRACKER}\n`, 5)).toEqual([
+			{ line: 7, reason: `image URL "${TRACKER}" (from the definition [r]) is not allowed; image URLs must start with /images/ or https://` },
+		])
+	})
+
+	test.each([
+		['raw <img>', `<img src="${TRACKER}" alt="a" />\n`],
+		['raw <img> inline', `Text <img src="${TRACKER}" /> more\n`],
+		['raw <picture>', `<picture><source srcSet="${TRACKER}" /></picture>\n`],
+	])('%s is refused as raw HTML', (_, body) => {
+		expect(violationsOf(body).map((violation) => violation.reason)).toEqual(
+			expect.arrayContaining([expect.stringMatching(/raw HTML element <(img|picture)>/)]),
+		)
+	})
+
+	test('allowed image URLs pass in every syntax, and a definition used only by a link keeps the link rule', () => {
+		const body = [
+			'![a](/images/a.png) ![b][b] ![c][] ![d]',
+			'',
+			'<Image src="https://cdn.example.com/e.png" alt="e" />',
+			'',
+			'A [plain link][site] to an http site.',
+			'',
+			'[b]: /images/b.png',
+			'[c]: https://cdn.example.com/c.png',
+			'[d]: /images/d.png',
+			'[site]: http://example.com/page',
+			'',
+		].join('\n')
+		expect(checkSafeMdx(body)).toEqual({ ok: true })
+	})
+})
+
+describe('problems are reported with their file line, all of them', () => {
+	// A body that starts on file line 12 (after 11 lines of frontmatter).
+	const START = 12
+
+	test.each([
+		['a {#id} heading id', 'Intro\n\n## Setup {#setup}\n\nText\n', 3, /^invalid MDX: Could not parse expression/],
+		['an HTML comment', 'Intro\n\n<!-- a note -->\n\nText\n', 3, /^invalid MDX: .*to create a comment in MDX, use `\{\/\* text \*\/\}`/],
+		['a < in a table cell', 'Intro\n\n| a | b |\n| - | - |\n| <5 users | z |\n\nText\n', 5, /^invalid MDX: Unexpected character `5`/],
+		['an unclosed component', 'Intro\n\n<Callout type="tip">\nNever closed\n', 3, /^invalid MDX: Expected a closing tag for `<Callout>`/],
+	])('%s', (_, body, bodyLine, reason) => {
+		expect(violationsOf(body, START)).toEqual([{ line: bodyLine + START - 1, reason: expect.stringMatching(reason) }])
+	})
+
+	test('checking goes on after a syntax error: later syntax errors and policy violations are reported too', () => {
+		const body = [
+			'Intro', // 1
+			'',
+			'## Setup {#setup}', // 3: syntax error
+			'',
+			'<!--', // 5: syntax error
+			'a note over lines',
+			'-->',
+			'',
+			'| a | b |',
+			'| - | - |',
+			'| x <= y | z |', // 11: syntax error
+			'',
+			'<Foo />', // 13: policy
+			'',
+			'![p](http://tracker.example/p.png)', // 15: policy
+			'',
+		].join('\n')
+		expect(violationsOf(body, START).map(({ line, reason }) => [line - START + 1, reason.slice(0, 20)])).toEqual([
+			[3, 'invalid MDX: Could n'],
+			[5, 'invalid MDX: Unexpec'],
+			[11, 'invalid MDX: Unexpec'],
+			[13, 'unknown component <F'],
+			[15, 'image URL "http://tr'],
+		])
+	})
+
+	test('two policy violations are both reported with their lines', () => {
+		expect(violationsOf('Intro\n\n<div>x</div>\n\nText\n\n![a][r]\n\n[r]: /assets/x.png\n', START)).toEqual([
+			{ line: START + 2, reason: expect.stringMatching(/raw HTML element <div>/) },
+			{ line: START + 6, reason: expect.stringMatching(/image URL "\/assets\/x\.png"/) },
+		])
+	})
+})
+
 describe('listCheckIds', () => {
 	test('lists each embedded knowledge check once, in order', () => {
 		const body = `${FULL_ARTICLE_BODY}\n<Check id="check-second" />\n\n<Check id="check-alert-states" />\n`
