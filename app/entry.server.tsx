@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { startScoringRunner } from '#app/domain/loop/runner.server.ts'
+import { NonceProvider } from '#app/utils/nonce-provider.ts'
 
 /**
  * Remix's default Node entry (streaming, bots get the complete document), plus the in-process
@@ -20,11 +21,20 @@ export default function handleRequest(
 	responseStatusCode: number,
 	responseHeaders: Headers,
 	remixContext: EntryContext,
+	loadContext: AppLoadContext,
 ) {
 	const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
 	return new Promise((resolve, reject) => {
 		let shellRendered = false
-		const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
+		// Our server sets a Content-Security-Policy that allows only inline scripts carrying this nonce.
+		const nonce = loadContext?.cspNonce ?? ''
+		const app = (
+			<NonceProvider value={nonce}>
+				<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+			</NonceProvider>
+		)
+		const { pipe, abort } = renderToPipeableStream(app, {
+			nonce,
 			[waitForAll ? 'onAllReady' : 'onShellReady']() {
 				shellRendered = true
 				const body = new PassThrough()

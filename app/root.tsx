@@ -5,6 +5,7 @@ import { ErrorPage } from '#app/components/error-page.tsx'
 import { HeaderSearch } from '#app/components/header-search.tsx'
 import { navItemsFor } from '#app/components/nav-items.ts'
 import { getUser } from '#app/utils/auth.server.ts'
+import { useNonce } from '#app/utils/nonce-provider.ts'
 import styles from '#app/styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -76,6 +77,7 @@ function Header() {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+	const nonce = useNonce()
 	return (
 		<html lang="en">
 			<head>
@@ -87,8 +89,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 			<body className="min-h-screen">
 				<Header />
 				<main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)

@@ -105,8 +105,8 @@ printRows(['path', 'events/s', 'ratio to raw SQLite'])
 // ---- 3. with HTTP ------------------------------------------------------------------------------
 if (!process.env.BENCH_SKIP_HTTP) {
 	await prisma.$disconnect()
-	log('\n## Ingestion over HTTP (production build, remix-serve, 50 connections, unique beacon per request)')
-	execSync('npx remix vite:build', { stdio: 'ignore' })
+	log('\n## Ingestion over HTTP (production build, portal server, 50 connections, unique beacon per request)')
+	execSync('npm run -s build', { stdio: 'ignore' })
 	const port = 3910
 	// No scheduled full recompute during the load; the incremental rescoring queue stays on, as in production.
 	const portal = await startPortal(port, { DATABASE_URL: `file:${dbFile}`, SESSION_SECRET, SCORING_INTERVAL_MINUTES: '0' })

@@ -34,7 +34,7 @@ const session = await prisma.session.create({ data: { userId: user.id, expiresAt
 const cookie = (await sessionCookie.serialize(session.id)).split(';')[0]!
 await prisma.$disconnect()
 
-execSync('npx remix vite:build', { stdio: 'ignore' })
+execSync('npm run -s build', { stdio: 'ignore' })
 const port = 3900
 const portal = await startPortal(port, { DATABASE_URL: `file:${dbFile}`, SESSION_SECRET })
 try {

@@ -3,14 +3,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-deps.sh
-export DATABASE_URL=file:./.tmp/e2e.db
-export SEARCH_SNAPSHOT_PATH=./.tmp/e2e-search-index.json
+export PORT=${E2E_PORT:-3100}
+# One database per port, so runs on two ports do not share or delete each other's data.
+DB=.tmp/e2e-$PORT.db
+export DATABASE_URL=file:./$DB
+export SEARCH_SNAPSHOT_PATH=./.tmp/e2e-$PORT-search-index.json
 export SESSION_SECRET=e2e-secret-at-least-16-characters
 mkdir -p .tmp
-rm -f .tmp/e2e.db .tmp/e2e.db-wal .tmp/e2e.db-shm "$SEARCH_SNAPSHOT_PATH"
+rm -f "$DB" "$DB-wal" "$DB-shm" "$SEARCH_SNAPSHOT_PATH"
 prisma_cli migrate deploy >/dev/null
 npm run -s db:seed >/dev/null
 npm run -s content:sync >/dev/null
 ensure_build >/dev/null
-export PORT=${E2E_PORT:-3100}
-NODE_ENV=production exec npx remix-serve ./build/server/index.js
+NODE_ENV=production exec node build/server.js

@@ -21,4 +21,4 @@ npm run -s content:sync
 ensure_build
 export PORT=${PORT:-3000}
 echo "› Starting the portal on http://localhost:$PORT (Ctrl-C stops it)"
-NODE_ENV=production exec npx remix-serve ./build/server/index.js
+NODE_ENV=production exec node build/server.js

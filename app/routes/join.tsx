@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
 			status: 400,
 		})
 	}
-	return redirect('/', { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId) } })
+	return redirect('/', { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId, request) } })
 }
 
 export default function JoinPage() {

@@ -1,7 +1,7 @@
 import { redirect } from '@remix-run/node'
 import { readerFor, type Reader, type Role } from '#app/domain/accounts-tiers/audience.ts'
 import { prisma } from './db.server.ts'
-import { getEnv } from './env.server.ts'
+import { crossSiteRefusalOf } from './request-trust.server.ts'
 import { getLiveSession } from './session.server.ts'
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getLiveSession>>>['user']
@@ -12,29 +12,12 @@ export function isStaff(user: { role: string } | null | undefined): boolean {
 	return Boolean(user && STAFF_ROLES.includes(user.role as Role))
 }
 
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-
 /**
- * Cross-site request forgery guard: a state-changing request from a browser carries an Origin (or
- * Sec-Fetch-Site) header, and it must be this site. Requests without either come from non-browser
- * clients, which cannot ride on a victim's cookies.
+ * Cross-site request forgery guard (the rule is crossSiteRefusal). Our server refuses such requests
+ * before Remix; this covers the dev server and actions called directly.
  */
 export function requireSameOrigin(request: Request) {
-	if (!MUTATING.has(request.method.toUpperCase())) return
-	const origin = request.headers.get('Origin')
-	if (origin) {
-		const allowed = new Set([new URL(request.url).origin])
-		const configured = getEnv().APP_ORIGIN
-		if (configured) allowed.add(new URL(configured).origin)
-		const forwardedHost = request.headers.get('X-Forwarded-Host')
-		if (forwardedHost) allowed.add(`${request.headers.get('X-Forwarded-Proto') ?? 'https'}://${forwardedHost}`)
-		if (!allowed.has(origin)) throw new Response('Cross-site request refused', { status: 403 })
-		return
-	}
-	const site = request.headers.get('Sec-Fetch-Site')
-	if (site && site !== 'same-origin' && site !== 'none') {
-		throw new Response('Cross-site request refused', { status: 403 })
-	}
+	if (crossSiteRefusalOf(request)) throw new Response('Cross-site request refused', { status: 403 })
 }
 
 // The root loader and the route loaders of one request all ask for the user: look the session up once.

@@ -12,6 +12,8 @@ const EnvSchema = z.object({
 	CERTIFICATE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 	/** Public origin of the portal, e.g. https://success.example.com; mutations must come from it. */
 	APP_ORIGIN: z.string().url().optional(),
+	/** Proxies in front of the portal whose X-Forwarded-For/-Proto/-Host are believed; 0 believes none. */
+	TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 	MEILI_HOST: z.string().url().optional(),
 	MEILI_API_KEY: z.string().optional(),
 	MEILI_INDEX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('portal'),

@@ -1,6 +1,7 @@
 import { createCookie, redirect } from '@remix-run/node'
 import { prisma } from './db.server.ts'
 import { getEnv } from './env.server.ts'
+import { arrivedOverHttps } from './request-trust.server.ts'
 
 const env = getEnv()
 
@@ -9,6 +10,7 @@ export const sessionCookie = createCookie('__portal_session', {
 	httpOnly: true,
 	sameSite: 'lax',
 	// Secure cookies need https; a plain-http origin (localhost quick start) could not keep them.
+	// Each response decides from its request (see cookieOptions); this is the default without one.
 	secure: env.APP_ORIGIN?.startsWith('https://') ?? false,
 	path: '/',
 	secrets: [env.SESSION_SECRET],
@@ -62,12 +64,17 @@ export function newSessionData(userId: string) {
 	return { userId, expiresAt: new Date(Date.now() + env.SESSION_MAX_DAYS * 24 * 60 * 60 * 1000) }
 }
 
-export async function commitSessionCookie(sessionId: string) {
-	return sessionCookie.serialize(sessionId)
+/** Secure whenever the request arrived over https (directly, through a trusted proxy, or APP_ORIGIN says so). */
+function cookieOptions(request: Request | undefined) {
+	return request && arrivedOverHttps(request) ? { secure: true } : {}
+}
+
+export async function commitSessionCookie(sessionId: string, request?: Request) {
+	return sessionCookie.serialize(sessionId, cookieOptions(request))
 }
 
 export async function destroySessionAndRedirect(request: Request, to = '/') {
 	const sessionId = await getSessionId(request)
 	if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } })
-	throw redirect(to, { headers: { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0 }) } })
+	throw redirect(to, { headers: { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0, ...cookieOptions(request) }) } })
 }

@@ -34,10 +34,10 @@ async function waitFor(url: string) {
 	throw new Error(`${url} did not come up`)
 }
 
-/** Starts the production build with remix-serve on a port and waits for /healthz. */
+/** Starts the production build with the portal's own server (build/server.js) on a port and waits for /healthz. */
 export async function startPortal(port: number, env: Record<string, string>): Promise<ChildProcess> {
-	// remix-serve itself rather than through npx, so killing the child stops the server.
-	const child = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', './build/server/index.js'], {
+	// node itself rather than through npm, so killing the child stops the server.
+	const child = spawn(process.execPath, ['build/server.js'], {
 		// No scheduled full recompute during a measurement unless the bench asks for one.
 		env: { ...process.env, SCORING_INTERVAL_MINUTES: '0', ...env, PORT: String(port), NODE_ENV: 'production' },
 		stdio: ['ignore', 'ignore', 'inherit'],

@@ -16,12 +16,12 @@ prisma_cli() {
 ensure_build() {
 	local stamp
 	# Every source file (tracked or not), by name and content.
-	stamp=$(find app public package-lock.json vite.config.ts -type f -not -path 'app/generated/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
-	if [ -f build/server/index.js ] && [ "$(cat build/.source-stamp 2>/dev/null)" = "$stamp" ]; then
+	stamp=$(find app server public package-lock.json vite.config.ts -type f -not -path 'app/generated/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+	if [ -f build/server/index.js ] && [ -f build/server.js ] && [ "$(cat build/.source-stamp 2>/dev/null)" = "$stamp" ]; then
 		echo "› Build is up to date"
 	else
 		echo "› Building the portal"
-		npx remix vite:build >/dev/null
+		npm run -s build >/dev/null
 		echo "$stamp" > build/.source-stamp
 	fi
 }

@@ -9,6 +9,9 @@ const VIDEO_HOSTS: ReadonlyArray<{ host: string; pathPrefix: string; id: RegExp 
 	{ host: 'www.loom.com', pathPrefix: '/embed/', id: /^[A-Za-z0-9]{8,64}$/ },
 ]
 
+/** The origins embedded players load from, for the Content-Security-Policy's frame-src. */
+export const VIDEO_FRAME_ORIGINS = VIDEO_HOSTS.map(({ host }) => `https://${host}`)
+
 export const VIDEO_SOURCES_DESCRIPTION =
 	'https://www.youtube-nocookie.com/embed/…, https://player.vimeo.com/video/… or https://www.loom.com/embed/…'
 

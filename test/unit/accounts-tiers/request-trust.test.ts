@@ -1,0 +1,88 @@
+import { describe, expect, test, vi } from 'vitest'
+import { addressBehindProxies, arrivedOverHttps, clientAddress, crossSiteRefusalOf } from '#app/utils/request-trust.server.ts'
+import { commitSessionCookie } from '#app/utils/session.server.ts'
+
+const post = (headers: Record<string, string>, url = 'http://portal.test/login') => new Request(url, { method: 'POST', headers })
+
+describe('client address behind proxies', () => {
+	test('0 hops: the socket peer, whatever X-Forwarded-For says', () => {
+		expect(addressBehindProxies('198.51.100.7', '203.0.113.1', 0)).toBe('198.51.100.7')
+		expect(addressBehindProxies('198.51.100.7', null, 0)).toBe('198.51.100.7')
+	})
+
+	test('1 hop: the rightmost entry, the one our proxy appended', () => {
+		expect(addressBehindProxies('10.0.0.2', '203.0.113.1', 1)).toBe('203.0.113.1')
+		expect(addressBehindProxies('10.0.0.2', '192.0.2.44, 203.0.113.1', 1)).toBe('203.0.113.1')
+	})
+
+	test('spoofed values prepended by the client are never taken', () => {
+		for (const spoof of ['1.1.1.1', '1.1.1.1, 2.2.2.2', 'not-an-address']) {
+			expect(addressBehindProxies('10.0.0.2', `${spoof}, 203.0.113.1`, 1)).toBe('203.0.113.1')
+			expect(addressBehindProxies('10.0.0.3', `${spoof}, 203.0.113.1, 10.0.0.2`, 2)).toBe('203.0.113.1')
+		}
+	})
+
+	test('fewer entries than hops: the furthest known; a mapped IPv4 peer is the IPv4 address', () => {
+		expect(addressBehindProxies('10.0.0.2', null, 2)).toBe('10.0.0.2')
+		expect(addressBehindProxies('10.0.0.2', '203.0.113.1', 3)).toBe('203.0.113.1')
+		expect(addressBehindProxies('::ffff:127.0.0.1', null, 0)).toBe('127.0.0.1')
+		expect(addressBehindProxies(undefined, null, 0)).toBeNull()
+	})
+
+	test('a trusted entry that is not an address counts as the proxy, never as no address', () => {
+		expect(addressBehindProxies('10.0.0.2', 'garbage', 1)).toBe('10.0.0.2')
+	})
+
+	test('clientAddress reads the socket from the load context; TRUST_PROXY defaults to 0', () => {
+		const request = post({ 'X-Forwarded-For': '203.0.113.1' })
+		expect(clientAddress(request, { socketAddress: '198.51.100.7' })).toBe('198.51.100.7')
+		expect(clientAddress(request, {})).toBeNull()
+	})
+
+	test('clientAddress with TRUST_PROXY=1 takes the proxy-appended entry', async () => {
+		vi.stubEnv('TRUST_PROXY', '1')
+		vi.resetModules()
+		try {
+			const trust = await import('#app/utils/request-trust.server.ts')
+			const request = post({ 'X-Forwarded-For': '6.6.6.6, 203.0.113.1' })
+			expect(trust.clientAddress(request, { socketAddress: '10.0.0.2' })).toBe('203.0.113.1')
+		} finally {
+			vi.unstubAllEnvs()
+			vi.resetModules()
+		}
+	})
+})
+
+describe('cross-site rule', () => {
+	test('refuses a foreign Origin, Sec-Fetch-Site cross-site, and same-site without an Origin', () => {
+		expect(crossSiteRefusalOf(post({ Origin: 'https://evil.example' }))).toMatch(/origin/)
+		expect(crossSiteRefusalOf(post({ Origin: 'null' }))).toMatch(/origin/)
+		expect(crossSiteRefusalOf(post({ 'Sec-Fetch-Site': 'cross-site' }))).toMatch(/cross-site/)
+		// A sibling subdomain is same-site but not same-origin.
+		expect(crossSiteRefusalOf(post({ 'Sec-Fetch-Site': 'same-site' }))).toMatch(/same-site/)
+		// A forged Origin matching ours does not excuse what Sec-Fetch-Site says.
+		expect(crossSiteRefusalOf(post({ Origin: 'http://portal.test', 'Sec-Fetch-Site': 'same-site' }))).toMatch(/same-site/)
+		// Another port or scheme is another origin.
+		expect(crossSiteRefusalOf(post({ Origin: 'http://portal.test:8080' }))).not.toBeNull()
+		expect(crossSiteRefusalOf(post({ Origin: 'https://portal.test' }))).not.toBeNull()
+	})
+
+	test('accepts same-origin posts, non-browser clients and reads', () => {
+		expect(crossSiteRefusalOf(post({ Origin: 'http://portal.test', 'Sec-Fetch-Site': 'same-origin' }))).toBeNull()
+		expect(crossSiteRefusalOf(post({ 'Sec-Fetch-Site': 'same-origin' }))).toBeNull()
+		expect(crossSiteRefusalOf(post({}))).toBeNull()
+		expect(crossSiteRefusalOf(new Request('http://portal.test/kb', { headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } }))).toBeNull()
+	})
+})
+
+describe('Secure cookies', () => {
+	test('Secure when the request arrived over https, not over plain http', async () => {
+		const https = new Request('https://portal.test/login', { method: 'POST' })
+		const http = new Request('http://portal.test/login', { method: 'POST' })
+		expect(arrivedOverHttps(https)).toBe(true)
+		expect(arrivedOverHttps(http)).toBe(false)
+		expect(await commitSessionCookie('s1', https)).toMatch(/;\s*Secure/i)
+		expect(await commitSessionCookie('s1', http)).not.toMatch(/Secure/i)
+		expect(await commitSessionCookie('s1')).not.toMatch(/Secure/i)
+	})
+})
