@@ -3,9 +3,10 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { SignInSchema } from '#app/domain/accounts-tiers/credentials.ts'
-import { clientAddress, signIn } from '#app/domain/accounts-tiers/users.server.ts'
+import { signIn } from '#app/domain/accounts-tiers/users.server.ts'
 import { Button, ErrorList, Field } from '#app/components/ui/field.tsx'
 import { getUser, safeRedirect } from '#app/utils/auth.server.ts'
+import { clientAddress } from '#app/utils/request-trust.server.ts'
 import { commitSessionCookie } from '#app/utils/session.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Success Portal' }]
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
 	await getUser(request) // origin check for this mutation
 	const formData = await request.formData()
 	const submission = parseWithZod(formData, { schema: SignInSchema })
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const { email, password } = submission.value
 	// Settled before any session exists: a bad target falls back to the home page, never to an error.
 	const redirectTo = safeRedirect(submission.value.redirectTo)
-	const result = await signIn({ email, password, ip: clientAddress(request) })
+	const result = await signIn({ email, password, ip: clientAddress(request, context) })
 	if (!result.ok) {
 		const message =
 			result.reason === 'rate-limited'
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 			status: result.reason === 'rate-limited' ? 429 : 400,
 		})
 	}
-	return redirect(redirectTo, { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId) } })
+	return redirect(redirectTo, { headers: { 'Set-Cookie': await commitSessionCookie(result.sessionId, request) } })
 }
 
 export default function LoginPage() {

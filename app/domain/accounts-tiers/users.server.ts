@@ -112,10 +112,3 @@ export async function registerCustomer(input: { name: string; email: string; pas
 		return { ok: true as const, userId: user.id, sessionId: session.id }
 	})
 }
-
-/** The client address as the load balancer reports it (the portal runs behind one); null when unknown. */
-export function clientAddress(request: Request): string | null {
-	const forwarded = request.headers.get('X-Forwarded-For')
-	const first = forwarded?.split(',')[0]?.trim()
-	return first || request.headers.get('X-Real-IP') || null
-}
