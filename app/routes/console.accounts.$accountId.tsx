@@ -14,31 +14,26 @@ import { QuadrantBadge, SegmentBadge } from '#app/components/engagement/badges.t
 import { ScoreBreakdownList } from '#app/components/engagement/score-breakdown.tsx'
 import { ScoreHistoryChart } from '#app/components/engagement/score-history.tsx'
 import { COMPLETE_TASK_INTENT, TaskCard } from '#app/components/engagement/task-card.tsx'
-import { requireUserWithRole } from '#app/utils/auth.server.ts'
+import { requireAccountAccess } from '#app/utils/account-access.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? 'Account'} · Console` }]
 
 const RECOMPUTE_INTENT = 'recompute'
 
-async function requireAccount(accountId: string | undefined) {
-	const account = accountId
-		? await prisma.account.findUnique({
-				where: { id: accountId },
-				select: { id: true, name: true, tier: true, emailDomain: true, arr: true, costToServe: true, nps: true, csat: true, csm: { select: { name: true } } },
-			})
-		: null
-	if (!account) throw new Response('Not found', { status: 404 })
-	return account
+/** The account's CSM or an admin (requireAccountAccess); another CSM's account is a 404, as for plans. */
+async function requireAccount(request: Request, accountId: string | undefined) {
+	const { user } = await requireAccountAccess(request, accountId)
+	const account = await prisma.account.findUniqueOrThrow({
+		where: { id: accountId },
+		select: { id: true, name: true, tier: true, emailDomain: true, arr: true, costToServe: true, nps: true, csat: true, csm: { select: { name: true } } },
+	})
+	return { user, account }
 }
 
-/**
- * Staff with accounts (CSMs and admins) read any account here; their lists and queues show their own.
- * Reads only: an account not scored yet shows so (scoring runs in the queue or by "Recompute now").
- */
+/** Reads only: an account not scored yet shows so (scoring runs in the queue or by "Recompute now"). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	await requireUserWithRole(request, 'CSM', 'ADMIN')
-	const account = await requireAccount(params.accountId)
+	const { account } = await requireAccount(request, params.accountId)
 	const [score, history, users, tasks] = await Promise.all([
 		getCurrentAccountScore(account.id),
 		getAccountHistory(account.id, 60),
@@ -54,8 +49,7 @@ const ActionSchema = z.discriminatedUnion('intent', [
 ])
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUserWithRole(request, 'CSM', 'ADMIN')
-	const account = await requireAccount(params.accountId)
+	const { user, account } = await requireAccount(request, params.accountId)
 	const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()))
 	if (!parsed.success) return data({ error: 'Unknown action.' }, { status: 400 })
 	switch (parsed.data.intent) {
@@ -64,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			await getScoringRunner().scoreNow([accountKey(account.id)], 'console')
 			break
 		case COMPLETE_TASK_INTENT: {
-			const result = await completeTask(user, parsed.data.taskId)
+			const result = await completeTask(user, parsed.data.taskId, { accountId: account.id })
 			if (!result.ok) return data({ error: result.error }, { status: result.status })
 			break
 		}

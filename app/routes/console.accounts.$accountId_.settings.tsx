@@ -6,22 +6,16 @@ import { useMemo } from 'react'
 import { getAccountSettings, setAccountTimeZone } from '#app/domain/accounts-tiers/account-settings.server.ts'
 import { accountTimeZoneSchema, SET_TIME_ZONE_INTENT, supportedTimeZones } from '#app/domain/accounts-tiers/time-zone.ts'
 import { Button, ErrorList } from '#app/components/ui/field.tsx'
-import { isAccountMember, requireUserWithRole } from '#app/utils/auth.server.ts'
+import { requireAccountAccess } from '#app/utils/account-access.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Settings · ${data?.account.name ?? 'Account'} · Console` }]
 
-/**
- * The account's CSM or an admin. Other roles get a 403 from the role check; a CSM of another account
- * gets a 403 too (CSMs may read every account in the console, so its existence is no secret to them).
- */
+/** The account's CSM or an admin (requireAccountAccess); another CSM's account is a 404, as for plans. */
 async function requireAccountStaff(request: Request, accountId: string | undefined) {
-	const user = await requireUserWithRole(request, 'CSM', 'ADMIN')
-	const account = accountId ? await getAccountSettings(accountId) : null
-	if (!account) throw new Response('Not found', { status: 404 })
-	if (!(await isAccountMember(user, account.id))) {
-		throw new Response("Only the account's success manager or an admin can change its settings.", { status: 403 })
-	}
-	return account
+	const { account } = await requireAccountAccess(request, accountId)
+	const settings = await getAccountSettings(account.id)
+	if (!settings) throw new Response('Not found', { status: 404 })
+	return settings
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -36,7 +36,7 @@ const UploadSchema = z.object({
 })
 
 export async function action({ request }: ActionFunctionArgs) {
-	await requireUserWithRole(request, 'CSM', 'ADMIN')
+	const user = await requireUserWithRole(request, 'CSM', 'ADMIN')
 	let form: FormData
 	try {
 		form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }))
@@ -50,14 +50,16 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (!parsed.success) return data({ ok: false as const, error: parsed.error.issues[0]!.message }, { status: 400 })
 	const { kind, file } = parsed.data
 	const createMissing = parsed.data.createMissing === 'on'
+	// Rows about accounts this user may not manage (canManageAccount) are refused by line.
+	const actor = { id: user.id, role: user.role }
 	const text = await file.text()
 	if (kind === 'signals') {
-		const report = await importSignals(text, { fileName: file.name, createMissing })
+		const report = await importSignals(text, { fileName: file.name, createMissing, actor })
 		// Scores follow in the background (the runner drains the queue): the upload answers as soon as the rows are stored.
 		await enqueueScoringMany(prisma, report.changedAccountIds.map(accountKey), { reason: 'import' })
 		return { ok: true as const, kind, fileName: file.name, report: { ...report, changed: report.changedAccountIds.length } }
 	}
-	const report = await importEvents(text, { fileName: file.name, createMissing })
+	const report = await importEvents(text, { fileName: file.name, createMissing, actor })
 	return { ok: true as const, kind, fileName: file.name, report: { ...report, updated: 0, changed: report.changedUserIds.length } }
 }
 
@@ -109,7 +111,8 @@ export default function SignalsPage() {
 					</label>
 					<p id="create-missing-help" className="text-sm text-slate-500">
 						Rows naming an account (by email domain or external id) or a user (by email) the portal does not know are refused unless
-						this is ticked. Created accounts start at Tier 3 with no revenue; created users are customers who set a password later.
+						this is ticked. Created accounts start at Tier 3 with no revenue (a CSM's are theirs); created users are customers who set a
+						password later. Rows about accounts you do not manage are refused.
 					</p>
 				</div>
 				<button type="submit" disabled={busy} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">

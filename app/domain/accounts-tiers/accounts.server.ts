@@ -1,4 +1,5 @@
 import { prisma } from '#app/utils/db.server.ts'
+import { managedAccountsWhere } from './account-access.ts'
 import { servicesOf, SERVICE_LABELS, tierHas } from './service-matrix.ts'
 import { tierLabel } from './tier-rules.ts'
 
@@ -24,7 +25,7 @@ export async function getAccountOverview(accountId: string) {
 /** The console's account list for a CSM (their accounts) or an admin (all). */
 export async function listAccountsFor(user: { id: string; role: string }) {
 	return prisma.account.findMany({
-		where: user.role === 'CSM' ? { csmId: user.id } : {},
+		where: managedAccountsWhere(user),
 		select: {
 			id: true,
 			name: true,

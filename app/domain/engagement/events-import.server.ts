@@ -1,3 +1,4 @@
+import { type AccountManager } from '#app/domain/accounts-tiers/account-access.ts'
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { EventDataSchema, EventKindSchema, ItemKeySchema, type EventData } from '#app/domain/engagement/event-kinds.ts'
@@ -65,7 +66,8 @@ export type EventsImportReport = {
 	changedUserIds: string[]
 }
 
-export type EventsImportOptions = { fileName?: string; format?: ImportFormat; now?: Date; createMissing?: boolean }
+/** `actor`: who uploaded the file in the console; rows about accounts they may not manage are refused (import-directory.server.ts). */
+export type EventsImportOptions = { fileName?: string; format?: ImportFormat; now?: Date; createMissing?: boolean; actor?: AccountManager }
 
 const CHUNK = 400
 /** Clock skew we tolerate on imported timestamps. */
@@ -87,7 +89,7 @@ export async function importEvents(text: string, opts: EventsImportOptions = {})
 		changedUserIds: [],
 	}
 	const changed = new Set<string>()
-	const directory = new ImportDirectory(opts.createMissing ?? false)
+	const directory = new ImportDirectory(opts.createMissing ?? false, opts.actor)
 	const result = await importRecords<EventRow>(text, format, {
 		chunkSize: CHUNK,
 		parse: (fields) => {

@@ -1,3 +1,4 @@
+import { canManageAccount, type AccountManager } from '#app/domain/accounts-tiers/account-access.ts'
 import { emailDomain, EmailSchema } from '#app/domain/accounts-tiers/credentials.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { chunked } from '#app/utils/chunked.ts'
@@ -13,6 +14,10 @@ import type { RowError } from './import-format.server.ts'
  * users are customers without a password (they set one through the usual reset) who join the
  * account the row names, else the account of their email domain. A created user's `createdAt` is
  * their earliest imported activity, since scoring measures regularity from when a user joined.
+ *
+ * Uploaded from the console, an import acts for a user (`actor`): a row about an account they may
+ * not manage (canManageAccount: an admin any, a CSM their own) is refused by line and changes
+ * nothing, and an account a CSM's import creates is theirs. The command line has no actor.
  */
 
 type Tx = Prisma.TransactionClient
@@ -20,8 +25,11 @@ type Tx = Prisma.TransactionClient
 export type RefRequest = { line: number; user?: string; account?: string; at: Date }
 export type Placement = { userId: string | null; accountId: string | null }
 
-type KnownUser = { id: string; email: string; accountId: string | null }
-type KnownAccount = { id: string; emailDomain: string; externalId: string | null }
+type KnownUser = { id: string; email: string; accountId: string | null; account: { csmId: string | null } | null }
+type KnownAccount = { id: string; emailDomain: string; externalId: string | null; csmId: string | null }
+
+const NOT_MANAGED = 'is not an account you manage'
+const notManaged = (ref: string) => `account: "${ref}" ${NOT_MANAGED}`
 
 export const CREATE_MISSING_HINT = 'use create-missing (--create-missing, or the checkbox in the console) to create it'
 
@@ -34,7 +42,15 @@ export class ImportDirectory {
 	/** Users this import created, with the earliest activity seen for them so far. */
 	private readonly created = new Map<string, { at: Date; stored: Date }>()
 
-	constructor(readonly createMissing: boolean) {}
+	constructor(
+		readonly createMissing: boolean,
+		readonly actor?: AccountManager,
+	) {}
+
+	/** Whether this import may write about the account (always, from the command line). */
+	mayManage(account: { csmId: string | null }): boolean {
+		return !this.actor || canManageAccount(this.actor, account)
+	}
 
 	/**
 	 * Places each request (in order; null for a refused row, reported through `fail`). Runs inside
@@ -52,7 +68,7 @@ export class ImportDirectory {
 		type AccountPlan = { key: string; create?: { domain?: string; externalId?: string; hint?: string } }
 		const planAccount = (ref: string, hint?: string): string | AccountPlan => {
 			const known = accounts.find(ref)
-			if (known) return { key: `id:${known.id}` }
+			if (known) return this.mayManage(known) ? { key: `id:${known.id}` } : notManaged(ref)
 			if (!this.createMissing) return `account: no account with the id, external id or email domain "${ref}"; ${CREATE_MISSING_HINT}`
 			if (isDomainRef(ref)) {
 				const domain = ref.trim().toLowerCase()
@@ -80,6 +96,7 @@ export class ImportDirectory {
 			if (request.user) {
 				const user = users.get(request.user.toLowerCase())
 				if (user) {
+					if (user.account && !this.mayManage(user.account)) return refuse(`user: ${request.user} belongs to an account you do not manage`)
 					this.noteActivity(user.id, request.at)
 					if (request.account) {
 						const named = accounts.find(request.account)
@@ -111,11 +128,16 @@ export class ImportDirectory {
 
 		const accountIds = await this.createAccounts(tx, newAccounts)
 		const userIds = await this.createUsers(tx, newUsers, accountIds)
-		return plans.map((plan) => {
+		return plans.map((plan, i) => {
 			if (!plan) return null
 			if ('ok' in plan) return plan.ok
-			if ('createAccount' in plan) return { userId: null, accountId: accountIds.get(plan.createAccount)! }
-			return userIds.get(plan.createUser)!
+			// Null: another import created it meanwhile, in an account this one may not manage.
+			const placed = 'createAccount' in plan ? accountIds.get(plan.createAccount)! : userIds.get(plan.createUser)!
+			if (placed === null) {
+				fail({ line: requests[i]!.line, message: `account: ${NOT_MANAGED}` })
+				return null
+			}
+			return typeof placed === 'string' ? { userId: null, accountId: placed } : placed
 		})
 	}
 
@@ -135,15 +157,15 @@ export class ImportDirectory {
 	}
 
 	private async createAccounts(tx: Tx, planned: Map<string, { domain?: string; externalId?: string; hint?: string }>) {
-		const ids = new Map<string, string>()
+		const ids = new Map<string, string | null>()
 		for (const [key, plan] of planned) {
 			// Checked again inside the transaction: another import may have created it meanwhile.
 			const existing = await tx.account.findFirst({
 				where: plan.domain ? { emailDomain: plan.domain } : { externalId: plan.externalId! },
-				select: { id: true },
+				select: { id: true, csmId: true },
 			})
 			if (existing) {
-				ids.set(key, existing.id)
+				ids.set(key, this.mayManage(existing) ? existing.id : null)
 				continue
 			}
 			let domain = plan.domain
@@ -160,6 +182,8 @@ export class ImportDirectory {
 					computedTier: 3,
 					arr: 0,
 					costToServe: 0,
+					// A CSM's import creates accounts they own; an admin's or the command line's have no CSM yet.
+					csmId: this.actor?.role === 'CSM' ? this.actor.id : null,
 				},
 				select: { id: true },
 			})
@@ -169,13 +193,17 @@ export class ImportDirectory {
 		return ids
 	}
 
-	private async createUsers(tx: Tx, planned: Map<string, { accountKey: string; at: Date }>, accountIds: Map<string, string>) {
-		const placed = new Map<string, Placement>()
+	private async createUsers(tx: Tx, planned: Map<string, { accountKey: string; at: Date }>, accountIds: Map<string, string | null>) {
+		const placed = new Map<string, Placement | null>()
 		for (const [email, plan] of planned) {
 			const accountId = plan.accountKey.startsWith('id:') ? plan.accountKey.slice(3) : accountIds.get(plan.accountKey)!
-			const existing = await tx.user.findUnique({ where: { email }, select: { id: true, accountId: true } })
+			if (accountId === null) {
+				placed.set(email, null)
+				continue
+			}
+			const existing = await tx.user.findUnique({ where: { email }, select: { id: true, accountId: true, account: { select: { csmId: true } } } })
 			if (existing) {
-				placed.set(email, { userId: existing.id, accountId: existing.accountId })
+				placed.set(email, existing.account && !this.mayManage(existing.account) ? null : { userId: existing.id, accountId: existing.accountId })
 				continue
 			}
 			const user = await tx.user.create({
@@ -196,7 +224,7 @@ async function findUsers(tx: Tx, refs: string[]): Promise<Map<string, KnownUser>
 	for (const part of chunked(wanted, LOOKUP_CHUNK)) {
 		const rows = await tx.user.findMany({
 			where: { OR: [{ id: { in: part } }, { email: { in: part.map((r) => r.toLowerCase()) } }] },
-			select: { id: true, email: true, accountId: true },
+			select: { id: true, email: true, accountId: true, account: { select: { csmId: true } } },
 		})
 		for (const row of rows) {
 			map.set(row.id.toLowerCase(), row)
@@ -215,7 +243,7 @@ async function findAccounts(tx: Tx, refs: string[]) {
 	for (const part of chunked(wanted, LOOKUP_CHUNK)) {
 		const rows = await tx.account.findMany({
 			where: { OR: [{ id: { in: part } }, { externalId: { in: part } }, { emailDomain: { in: part.map((r) => r.toLowerCase()) } }] },
-			select: { id: true, emailDomain: true, externalId: true },
+			select: { id: true, emailDomain: true, externalId: true, csmId: true },
 		})
 		for (const row of rows) {
 			byId.set(row.id, row)

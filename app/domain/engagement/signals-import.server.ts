@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { type AccountManager } from '#app/domain/accounts-tiers/account-access.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { ImportDirectory } from './import-directory.server.ts'
@@ -67,7 +68,8 @@ export type ImportReport = {
 	changedUserIds: string[]
 }
 
-export type SignalsImportOptions = { fileName?: string; format?: ImportFormat; createMissing?: boolean }
+/** `actor`: who uploaded the file in the console; rows about accounts they may not manage are refused (import-directory.server.ts). */
+export type SignalsImportOptions = { fileName?: string; format?: ImportFormat; createMissing?: boolean; actor?: AccountManager }
 
 const CHUNK = 300
 
@@ -87,7 +89,7 @@ export async function importSignals(text: string, opts: SignalsImportOptions = {
 		changedUserIds: [],
 	}
 	const changed = { accounts: new Set<string>(), users: new Set<string>() }
-	const directory = new ImportDirectory(opts.createMissing ?? false)
+	const directory = new ImportDirectory(opts.createMissing ?? false, opts.actor)
 	const result = await importRecords(text, format, {
 		chunkSize: CHUNK,
 		parse: parseSignalRow,
@@ -153,7 +155,7 @@ async function loadChunk(
 	})
 	for (const id of await storeUsage(tx, 'account', accountUsage, report)) changed.accounts.add(id)
 	for (const id of await storeUsage(tx, 'user', userUsage, report)) changed.users.add(id)
-	await storeSurveys(tx, surveys, report, changed.accounts)
+	await storeSurveys(tx, surveys, report, changed.accounts, directory, fail)
 }
 
 async function storeSurveys(
@@ -161,18 +163,30 @@ async function storeSurveys(
 	surveys: Array<{ line: number; accountId: string; row: SurveyRow }>,
 	report: ImportReport,
 	changed: Set<string>,
+	directory: ImportDirectory,
+	fail: (e: RowError) => void,
 ) {
-	const byId = new Map<string, { accountId: string; row: SurveyRow }>()
-	for (const s of surveys) byId.set(s.row.id, { accountId: s.accountId, row: s.row })
+	const byId = new Map<string, { line: number; accountId: string; row: SurveyRow }>()
+	for (const s of surveys) byId.set(s.row.id, s)
 	const known = byId.size
 		? await tx.surveyResponse.findMany({
 				where: { externalId: { in: [...byId.keys()] } },
-				select: { id: true, externalId: true, accountId: true, kind: true, score: true, comment: true, userEmail: true, respondedAt: true },
+				select: {
+					id: true,
+					externalId: true,
+					accountId: true,
+					kind: true,
+					score: true,
+					comment: true,
+					userEmail: true,
+					respondedAt: true,
+					account: { select: { csmId: true } },
+				},
 			})
 		: []
 	const knownById = new Map(known.map((k) => [k.externalId, k]))
 	const newSurveys = []
-	for (const [externalId, { accountId, row }] of byId) {
+	for (const [externalId, { line, accountId, row }] of byId) {
 		const data = {
 			accountId,
 			kind: row.kind,
@@ -182,6 +196,11 @@ async function storeSurveys(
 			respondedAt: row.respondedAt,
 		}
 		const before = knownById.get(externalId)
+		// The id names an answer stored for an account this import may not manage: leave it there.
+		if (before && !directory.mayManage(before.account)) {
+			fail({ line, message: `id: survey answer "${externalId}" belongs to an account you do not manage` })
+			continue
+		}
 		if (!before) newSurveys.push({ externalId, ...data })
 		else if (
 			before.accountId !== data.accountId ||

@@ -1,3 +1,4 @@
+import { canManageAccount, managedAccountsWhere, type AccountManager } from '#app/domain/accounts-tiers/account-access.ts'
 import { isUniqueViolation } from '#app/domain/engagement/beacon.server.ts'
 import { type PlaybookTask } from '#app/domain/playbooks/plan.ts'
 import { DAY_MS } from '#app/utils/time.ts'
@@ -111,7 +112,7 @@ export function parseEvidence(json: string): string[] {
 /** Open tasks of the accounts a CSM owns (an admin sees every open task), oldest first. */
 export async function listOpenTasks(user: { id: string; role: string }): Promise<TaskView[]> {
 	const rows = await prisma.csmTask.findMany({
-		where: { status: 'OPEN', ...(user.role === 'ADMIN' ? {} : { account: { csmId: user.id } }) },
+		where: { status: 'OPEN', account: managedAccountsWhere(user) },
 		select: taskFields,
 		orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
 	})
@@ -130,19 +131,22 @@ export async function listAccountTasks(accountId: string): Promise<TaskView[]> {
 }
 
 /**
- * Marks a task done. Only the CSM who owns the task's account (or an admin) may; anything else
- * reads as "not found", like any account the user may not see.
+ * Marks a task done. Only who may manage the task's account (canManageAccount) may, and from an
+ * account's page only that account's tasks; anything else reads as "not found".
  */
 export async function completeTask(
-	user: { id: string; role: string },
+	user: AccountManager,
 	taskId: string,
-	now = new Date(),
+	opts: { accountId?: string; now?: Date } = {},
 ): Promise<{ ok: true; title: string } | { ok: false; status: 404 | 409; error: string }> {
+	const now = opts.now ?? new Date()
 	const task = await prisma.csmTask.findUnique({
 		where: { id: taskId },
-		select: { id: true, status: true, title: true, account: { select: { csmId: true } } },
+		select: { id: true, status: true, title: true, accountId: true, account: { select: { csmId: true } } },
 	})
-	if (!task || (user.role !== 'ADMIN' && task.account.csmId !== user.id)) return { ok: false, status: 404, error: 'No such task in your queue.' }
+	if (!task || !canManageAccount(user, task.account) || (opts.accountId !== undefined && task.accountId !== opts.accountId)) {
+		return { ok: false, status: 404, error: 'No such task in your queue.' }
+	}
 	const done = await prisma.csmTask.updateMany({
 		where: { id: taskId, status: 'OPEN' },
 		data: { status: 'DONE', openCause: null, completedAt: now },
