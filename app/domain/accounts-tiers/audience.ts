@@ -18,7 +18,22 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
 
 /** Rank of an audience: a reader whose level is at least this rank may read it. */
 export function audienceRank(audience: Audience): number {
-	return AUDIENCES.indexOf(audience)
+	const rank = AUDIENCES.indexOf(audience)
+	// Fails closed: a value that slipped past the types ranks above every reader, staff included.
+	return rank === -1 ? AUDIENCES.length : rank
+}
+
+export function isAudience(value: unknown): value is Audience {
+	return typeof value === 'string' && (AUDIENCES as readonly string[]).includes(value)
+}
+
+/**
+ * An audience read from storage (a database row, an index), failing closed: anything that is not
+ * one of AUDIENCES reads as 'staff', so visitors and customers never see the item and staff see it
+ * under a Staff badge. Every stored audience goes through here, never through `as Audience`.
+ */
+export function parseAudience(value: unknown): Audience {
+	return isAudience(value) ? value : 'staff'
 }
 
 export type Role = 'CUSTOMER' | 'CSM' | 'EDITOR' | 'ADMIN'

@@ -1,4 +1,4 @@
-import { audienceRank, canRead, readableAudiences, readerLevel, type Audience, type Reader } from '#app/domain/accounts-tiers/audience.ts'
+import { audienceRank, canRead, parseAudience, readableAudiences, readerLevel, type Audience, type Reader } from '#app/domain/accounts-tiers/audience.ts'
 import { tierHas } from '#app/domain/accounts-tiers/service-matrix.ts'
 import { recordEvent, recordOnceSince } from '#app/domain/engagement/record.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -110,7 +110,7 @@ export async function getArticleForReader(slug: string, reader: Reader): Promise
 		select: { ...listFields, id: true, tags: true, productArea: true, related: true },
 	})
 	if (!article) return { kind: 'not-found' }
-	const audience = article.audience as Audience
+	const audience = parseAudience(article.audience)
 	if (!canRead(reader, audience)) {
 		if (reader.kind === 'anonymous') return { kind: 'sign-in' }
 		const teaser = reader.kind === 'customer' && audience !== 'staff' && tierHas(reader.tier, 'contentTeasers')
@@ -212,7 +212,7 @@ export async function nextStepsAfterUnhelpful(reader: Reader, articleSlug: strin
 	const tags = new Set([...(JSON.parse(article.tags) as string[]), article.category])
 	const path =
 		paths.find((p) => (JSON.parse(p.skillTags) as string[]).some((t) => tags.has(t))) ??
-		paths.sort((a, b) => audienceRank(b.audience as Audience) - audienceRank(a.audience as Audience))[0]
+		paths.sort((a, b) => audienceRank(parseAudience(b.audience)) - audienceRank(parseAudience(a.audience)))[0]
 	if (path) steps.push({ kind: 'path', title: path.title, href: `/paths/${path.slug}` })
 	if (reader.kind === 'customer' && tierHas(reader.tier, 'namedCsm') && accountId) {
 		const account = await prisma.account.findUnique({ where: { id: accountId }, select: { csm: { select: { name: true, email: true } } } })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { canRead, type Audience, type Reader } from '#app/domain/accounts-tiers/audience.ts'
+import { canRead, parseAudience, type Reader } from '#app/domain/accounts-tiers/audience.ts'
 import { BrowserEventSchema, type BrowserEvent } from '#app/domain/engagement/event-kinds.ts'
 import { recordEvent } from '#app/domain/engagement/record.server.ts'
 import { recordArticleView } from '#app/domain/content/articles.server.ts'
@@ -144,7 +144,7 @@ async function checkReadableArticle(kind: string, itemKey: string, reader: Reade
 	const slug = slugOf(itemKey)
 	if (!slug) return `itemKey of ${kind} must be "article:<slug>"`
 	const article = await prisma.article.findFirst({ where: { slug, status: 'published' }, select: { audience: true } })
-	if (!article || !canRead(reader, article.audience as Audience)) return `No article "${slug}" you can read`
+	if (!article || !canRead(reader, parseAudience(article.audience))) return `No article "${slug}" you can read`
 	return undefined
 }
 

@@ -1,4 +1,4 @@
-import { canRead, readableAudiences, readerLevel, type Audience, type Reader } from '#app/domain/accounts-tiers/audience.ts'
+import { canRead, parseAudience, readableAudiences, readerLevel, type Audience, type Reader } from '#app/domain/accounts-tiers/audience.ts'
 import { tierHas } from '#app/domain/accounts-tiers/service-matrix.ts'
 import { parseCompiled } from '#app/domain/content/compiled-store.server.ts'
 import { recordEvent } from '#app/domain/engagement/record.server.ts'
@@ -48,7 +48,7 @@ type PathRow = Prisma.PathGetPayload<{ select: typeof pathFields }>
 
 /** The audience check for a path and everything in it (lessons, quizzes), in one place. */
 function refusalFor(reader: Reader, path: { audience: string; title: string }): PathRefusal | null {
-	const audience = path.audience as Audience
+	const audience = parseAudience(path.audience)
 	if (canRead(reader, audience)) return null
 	if (reader.kind === 'anonymous') return { kind: 'sign-in' }
 	// Like the knowledge base: a customer whose tier offers teasers sees the title of what they lack, never staff items.

@@ -1,4 +1,4 @@
-import { canRead, readableAudiences, type Audience, type Reader } from '#app/domain/accounts-tiers/audience.ts'
+import { canRead, parseAudience, readableAudiences, type Reader } from '#app/domain/accounts-tiers/audience.ts'
 import { parseAssessmentDefinition, parseQuizDefinition } from '#app/domain/learning/definitions.server.ts'
 import { recommendFromAssessment } from '#app/domain/learning/progress.ts'
 import type { Assessment } from '#app/domain/learning/quiz-schema.ts'
@@ -61,7 +61,7 @@ export async function findAssessment(key: string, reader: Reader): Promise<Asses
 		select: { id: true, audience: true, definition: true },
 	})
 	if (!row) return { kind: 'not-found' }
-	if (!canRead(reader, row.audience as Audience)) return reader.kind === 'anonymous' ? { kind: 'sign-in' } : { kind: 'gated' }
+	if (!canRead(reader, parseAudience(row.audience))) return reader.kind === 'anonymous' ? { kind: 'sign-in' } : { kind: 'gated' }
 	const assessment = parseAssessmentDefinition(row.definition)
 	return { kind: 'assessment', ref: { id: row.id, itemKey: `assessment:${key}`, definition: assessment }, assessment }
 }

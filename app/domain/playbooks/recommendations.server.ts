@@ -1,4 +1,4 @@
-import { canRead, readerFor, type Audience } from '#app/domain/accounts-tiers/audience.ts'
+import { canRead, parseAudience, readerFor, type Audience } from '#app/domain/accounts-tiers/audience.ts'
 import { recommendationsFor, type AvailablePath, type Recommendation } from '#app/domain/playbooks/plan.ts'
 import { loadUserEvents } from '#app/domain/scoring/activity.server.ts'
 import { eventHorizonDays } from '#app/domain/scoring/config.ts'
@@ -39,7 +39,7 @@ export async function getRecommendationsFor(
 	// Too little evidence to tell yet: a newcomer is offered what closes their gaps, the Untrained play.
 	const segment: Segment = isSegment(status) ? status : 'UNTRAINED'
 
-	const available: AvailablePath[] = paths.map((p) => ({ ...p, skillTags: parseTags(p.skillTags), audience: p.audience as Audience }))
+	const available: AvailablePath[] = paths.map((p) => ({ ...p, skillTags: parseTags(p.skillTags), audience: parseAudience(p.audience) }))
 	const tagsBySlug = new Map(available.map((p) => [p.slug, p.skillTags]))
 	// Beginner paths' tags first: the gaps a newcomer should close first rank first among equals.
 	const tags = [...new Set(available.filter((p) => canRead(reader, p.audience)).sort(byLevel).flatMap((p) => p.skillTags))]

@@ -1,5 +1,5 @@
 import { Meilisearch, type EnqueuedTaskPromise, type Index, type SearchParams, type Settings } from 'meilisearch'
-import { type Audience } from '#app/domain/accounts-tiers/audience.ts'
+import { isAudience, parseAudience } from '#app/domain/accounts-tiers/audience.ts'
 import { buildSnippet, highlightedWords, segmentsFromMarked } from '#app/domain/search/highlight.ts'
 import { equals, searchFilter } from '#app/domain/search/meili-filter.ts'
 import { suggestFromMatchedWords } from '#app/domain/search/query-strategy.ts'
@@ -208,8 +208,8 @@ function toHit(hit: MeiliHit): SearchHit {
 		title: hit.title,
 		category: hit.category,
 		tags: hit.tags,
-		audience: hit.audience as Audience,
-		levels: hit.levels as Audience[],
+		audience: parseAudience(hit.audience),
+		levels: hit.levels.filter(isAudience),
 		updatedAt: hit.updatedAt,
 		score: hit._rankingScore ?? 0,
 		titleHighlight: title,

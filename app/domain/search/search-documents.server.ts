@@ -1,18 +1,23 @@
 import { createHash } from 'node:crypto'
 import { levelsThatCanRead } from '#app/domain/content/audience-variants.ts'
-import { AudienceSchema, type Audience } from '#app/domain/accounts-tiers/audience.ts'
+import { isAudience, parseAudience, type Audience } from '#app/domain/accounts-tiers/audience.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { SearchDoc } from './search-port.ts'
 
 type VariantRow = { level: string; cacheKey: string; compiled: { text: string } }
 
-/** Reader levels that share one compiled variant become one search doc. */
-function groupVariants(rows: VariantRow[]) {
+/**
+ * Reader levels that share one compiled variant become one search doc. Only levels that may open
+ * the item count: a variant row left for a level the item's audience (parsed, failing closed) does
+ * not admit is indexed for nobody.
+ */
+function groupVariants(rows: VariantRow[], itemAudience: Audience) {
+	const readers = new Set(levelsThatCanRead(itemAudience))
 	const groups = new Map<string, { levels: Audience[]; text: string }>()
 	for (const row of rows) {
-		const level = AudienceSchema.parse(row.level)
+		if (!isAudience(row.level) || !readers.has(row.level)) continue
 		const group = groups.get(row.cacheKey) ?? { levels: [], text: row.compiled.text }
-		group.levels.push(level)
+		group.levels.push(row.level)
 		groups.set(row.cacheKey, group)
 	}
 	return [...groups.values()]
@@ -54,28 +59,30 @@ export async function loadSearchDocs(): Promise<SearchDoc[]> {
 	const docs: SearchDoc[] = []
 	for (const a of articles) {
 		const itemKey = `article:${a.slug}`
-		for (const group of groupVariants(a.variants)) {
+		const audience = parseAudience(a.audience)
+		for (const group of groupVariants(a.variants, audience)) {
 			docs.push({
 				id: variantId(itemKey, group.levels), itemKey, type: 'article', url: `/kb/${a.slug}`,
 				title: a.title, summary: a.summary, body: group.text, category: a.category,
-				tags: JSON.parse(a.tags), audience: AudienceSchema.parse(a.audience), levels: group.levels,
+				tags: JSON.parse(a.tags), audience, levels: group.levels,
 				updatedAt: a.contentUpdatedAt.toISOString(),
 			})
 		}
 	}
 	for (const l of lessons) {
 		const itemKey = `lesson:${l.path.slug}/${l.slug}`
-		for (const group of groupVariants(l.variants)) {
+		const audience = parseAudience(l.path.audience)
+		for (const group of groupVariants(l.variants, audience)) {
 			docs.push({
 				id: variantId(itemKey, group.levels), itemKey, type: 'lesson', url: `/paths/${l.path.slug}/lessons/${l.slug}`,
 				title: l.title, summary: l.summary, body: group.text, category: 'training',
-				tags: JSON.parse(l.path.skillTags), audience: AudienceSchema.parse(l.path.audience), levels: group.levels,
+				tags: JSON.parse(l.path.skillTags), audience, levels: group.levels,
 				updatedAt: l.updatedAt.toISOString(),
 			})
 		}
 	}
 	for (const p of paths) {
-		const audience = AudienceSchema.parse(p.audience)
+		const audience = parseAudience(p.audience)
 		const itemKey = `path:${p.slug}`
 		const levels = levelsThatCanRead(audience)
 		docs.push({
@@ -85,7 +92,7 @@ export async function loadSearchDocs(): Promise<SearchDoc[]> {
 		})
 	}
 	for (const q of assessments) {
-		const audience = AudienceSchema.parse(q.audience)
+		const audience = parseAudience(q.audience)
 		const itemKey = `assessment:${q.key}`
 		const levels = levelsThatCanRead(audience)
 		const { description } = JSON.parse(q.definition) as { description?: string }
