@@ -50,7 +50,7 @@ export function HeaderSearch() {
 
 	const expanded = open && suggestions.length > 0
 	return (
-		<Form method="get" action="/search" role="search" className="relative" onSubmit={() => setOpen(false)}>
+		<Form method="get" action="/search" role="search" aria-label="Site search" className="relative" onSubmit={() => setOpen(false)}>
 			<label htmlFor="header-search" className="sr-only">
 				Search
 			</label>

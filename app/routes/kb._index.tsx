@@ -58,7 +58,7 @@ export default function KnowledgeBase() {
 					{tags.map((t) => (
 						<li key={t.tag}>
 							<Link to={`/kb/tag/${t.tag}`} className="rounded-full bg-slate-100 px-3 py-1 text-sm no-underline">
-								{t.tag} <span className="text-slate-500">{t.count}</span>
+								{t.tag} <span className="text-slate-600">{t.count}</span>
 							</Link>
 						</li>
 					))}

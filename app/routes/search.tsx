@@ -75,7 +75,8 @@ export default function SearchPage() {
 			{/* The loader only reads: the page reports each query it shows once. Paging, facet clicks and
 			    revalidations keep the same query mounted, so they are the same search. */}
 			{params.q ? <VisitBeacon key={params.q} event={{ kind: 'search', q: params.q }} /> : null}
-			<Form method="get" role="search" className="flex gap-2">
+			<h1 className="text-2xl font-bold">Search</h1>
+			<Form method="get" role="search" aria-label="Search the portal" className="flex gap-2">
 				<label htmlFor="search-page-q" className="sr-only">
 					Search
 				</label>

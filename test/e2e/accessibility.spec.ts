@@ -1,0 +1,67 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { signIn } from './support.ts'
+
+// axe-core over the pages a customer uses most: WCAG 2.0/2.1/2.2 A and AA plus best practices,
+// failing on any serious or critical violation. Tier 1 (Northwind Logistics) has a success plan.
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+const BLOCKING = new Set(['serious', 'critical'])
+
+async function expectNoSeriousViolations(page: Page, name: string) {
+	await page.waitForLoadState('networkidle')
+	const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
+	const blocking = results.violations.filter((violation) => BLOCKING.has(violation.impact ?? ''))
+	const report = blocking.flatMap((violation) =>
+		violation.nodes.map((node) => `${violation.impact} ${violation.id}: ${node.target.join(' ')}\n    ${node.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`),
+	)
+	expect.soft(report, `${name} (${page.url()}): serious or critical axe violations`).toEqual([])
+}
+
+test.describe('a customer meets no serious or critical axe violation', () => {
+	test.beforeEach(async ({ page }) => {
+		await signIn(page, 'tier1@demo.test')
+	})
+
+	test('home, knowledge base, article and search', async ({ page }) => {
+		await page.goto('/')
+		await expectNoSeriousViolations(page, 'home')
+
+		await page.goto('/kb')
+		await expectNoSeriousViolations(page, 'knowledge base')
+
+		await page.goto('/kb/build-your-first-dashboard')
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+		await expectNoSeriousViolations(page, 'article')
+
+		await page.goto('/search?q=report')
+		await expectNoSeriousViolations(page, 'search')
+	})
+
+	test('path, lesson, quiz and self-assessment, before and during an attempt', async ({ page }) => {
+		await page.goto('/paths/prism-fundamentals')
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Prism fundamentals')
+		await expectNoSeriousViolations(page, 'path')
+		await page.getByRole('button', { name: 'Enrol in this path' }).click()
+		await expect(page.getByRole('button', { name: 'Mark complete and continue' })).toBeVisible()
+		await expectNoSeriousViolations(page, 'lesson')
+
+		await page.goto('/paths/prism-fundamentals/quizzes/fundamentals-check')
+		await expectNoSeriousViolations(page, 'quiz')
+		await page.getByRole('button', { name: 'Start' }).click()
+		await expect(page.getByTestId('quiz-form')).toBeVisible()
+		await expectNoSeriousViolations(page, 'quiz attempt')
+
+		await page.goto('/assessments/analytics-maturity')
+		await expectNoSeriousViolations(page, 'self-assessment')
+		await page.getByRole('button', { name: 'Start' }).click()
+		await expect(page.getByTestId('quiz-form')).toBeVisible()
+		await expectNoSeriousViolations(page, 'self-assessment attempt')
+	})
+
+	test('success plan', async ({ page }) => {
+		await page.goto('/plan')
+		await expect(page.getByTestId('plan-status')).toBeVisible()
+		await expectNoSeriousViolations(page, 'plan')
+	})
+})
