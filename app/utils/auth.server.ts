@@ -1,4 +1,5 @@
 import { redirect } from '@remix-run/node'
+import { canManageAccount } from '#app/domain/accounts-tiers/account-access.ts'
 import { readerFor, type Reader, type Role } from '#app/domain/accounts-tiers/audience.ts'
 import { prisma } from './db.server.ts'
 import { crossSiteRefusalOf } from './request-trust.server.ts'
@@ -74,14 +75,12 @@ export async function requireAccountMember(request: Request, accountId: string):
 	throw new Response('Not found', { status: 404 })
 }
 
+/** A customer of the account, or staff who may manage it (the one rule in account-access.ts). */
 export async function isAccountMember(user: Pick<SessionUser, 'id' | 'role' | 'accountId'>, accountId: string) {
-	if (user.role === 'ADMIN') return true
 	if (user.role === 'CUSTOMER') return user.accountId === accountId
-	if (user.role === 'CSM') {
-		const account = await prisma.account.findUnique({ where: { id: accountId }, select: { csmId: true } })
-		return account?.csmId === user.id
-	}
-	return false
+	if (user.role === 'ADMIN') return true
+	const account = await prisma.account.findUnique({ where: { id: accountId }, select: { csmId: true } })
+	return account !== null && canManageAccount(user, account)
 }
 
 // Any origin serves as the base: a path resolves against it as against ours, and only the comparison matters.
