@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util'
 import { CALIBRATION_SEEDS, generatePopulation, type Population } from './lib/population.ts'
 import { generateSteadyPopulation } from './lib/population-steady.ts'
 import { parseScoringConfig, type ScoringConfig, type ScoringConfigInput } from '#app/domain/scoring/config.ts'
-import { type ActivityEvent, type ProductUsageDay } from '#app/domain/scoring/inputs.ts'
+import { withContentFacts, type ContentFacts } from '#app/domain/scoring/content-facts.ts'
+import { type ProductUsageDay } from '#app/domain/scoring/inputs.ts'
 import { scoreUser } from '#app/domain/scoring/score-user.ts'
 import { rollUpAccount, SEGMENT_STATUSES, type SegmentStatus } from '#app/domain/scoring/segments.ts'
 import { SCORING_OVERRIDES } from '#app/domain/scoring/settings.server.ts'
@@ -59,7 +60,7 @@ function evaluate(config: ScoringConfig): Result {
 				const score = scoreUser(
 					{
 						now: pop.end,
-						events: user.events.map((e) => enrich({ kind: e.kind, at: e.at, itemKey: e.itemKey, data: e.data }, facts)),
+						events: user.events.map((e) => withContentFacts(e, facts)),
 						productUsage: account.usageSource === 'user' ? user.usage : undefined,
 						accountUsage: accountUsage.length ? accountUsage : undefined,
 						since: user.joinedAt,
@@ -94,7 +95,7 @@ function evaluate(config: ScoringConfig): Result {
 }
 
 function contentFacts(pop: Population) {
-	const facts = new Map<string, { level?: string; difficulty?: number; passMark?: number }>()
+	const facts: ContentFacts = new Map()
 	for (const a of pop.catalogue.articles) facts.set(`article:${a.slug}`, { level: a.level })
 	for (const p of pop.catalogue.paths) {
 		facts.set(`path:${p.slug}`, { level: p.level })
@@ -103,17 +104,6 @@ function contentFacts(pop: Population) {
 	}
 	for (const a of pop.catalogue.assessments) facts.set(`assessment:${a.key}`, { difficulty: a.difficulty, passMark: a.passMark })
 	return facts
-}
-
-/** As the recompute does: the row's own level or difficulty wins, else the content's. */
-function enrich(event: ActivityEvent, facts: Map<string, { level?: string; difficulty?: number; passMark?: number }>): ActivityEvent {
-	const known = event.itemKey ? facts.get(event.itemKey) : undefined
-	if (!known) return event
-	const data = { ...(event.data ?? {}) } as Record<string, unknown>
-	if (known.level && data.level === undefined) data.level = known.level
-	if (known.difficulty && event.kind === 'quiz_attempt' && data.difficulty === undefined) data.difficulty = known.difficulty
-	if (known.passMark && event.kind === 'quiz_attempt' && data.passMark === undefined) data.passMark = known.passMark
-	return { ...event, data: data as ActivityEvent['data'] }
 }
 
 function print(label: string, r: Result) {

@@ -3,7 +3,8 @@ import { type ActivityEvent, type AccountSignals, type ProductUsageDay } from '#
 import { DAY_MS } from '#app/utils/time.ts'
 import { chunked } from '#app/utils/chunked.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { isContentLevel, type ContentLevel } from '#app/domain/content/levels.ts'
+import { isContentLevel } from '#app/domain/content/levels.ts'
+import { withContentFacts, type ContentFacts } from '#app/domain/scoring/content-facts.ts'
 
 /**
  * What scoring reads from the database: events per user, product usage and happiness signals per
@@ -17,8 +18,6 @@ export function toActivityEvent(row: EventRow): ActivityEvent | undefined {
 	return { kind: row.kind, at: row.occurredAt, itemKey: row.itemKey, data: parseEventData(row.data) }
 }
 
-/** What scoring needs to know about an item an event names: its level, or a quiz's difficulty. */
-export type ContentFacts = Map<string, { level?: ContentLevel; difficulty?: number; passMark?: number }>
 
 /**
  * Level of every article, lesson and path and difficulty of every quiz, by the item key events use
@@ -55,21 +54,6 @@ function quizFacts(definition: string): { difficulty?: number; passMark?: number
 	} catch {
 		return {}
 	}
-}
-
-/** The row's own level/difficulty wins; otherwise the content's, when the item is known. */
-function withContentFacts(event: ActivityEvent, facts: ContentFacts | undefined): ActivityEvent {
-	if (!facts || !event.itemKey) return event
-	const known = facts.get(event.itemKey)
-	if (!known) return event
-	const data = (event.data ?? {}) as Record<string, unknown>
-	const filled: Record<string, unknown> = {}
-	if (known.level && data.level === undefined) filled.level = known.level
-	if (event.kind === 'quiz_attempt') {
-		if (known.difficulty && data.difficulty === undefined) filled.difficulty = known.difficulty
-		if (known.passMark && data.passMark === undefined) filled.passMark = known.passMark
-	}
-	return Object.keys(filled).length ? { ...event, data: { ...data, ...filled } as ActivityEvent['data'] } : event
 }
 
 /** Events of these users since `since`, grouped by user, oldest first, with content levels filled in. */

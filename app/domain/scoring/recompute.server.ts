@@ -5,8 +5,8 @@ import {
 	loadUserEvents,
 	loadUserUsage,
 	type AccountUsage,
-	type ContentFacts,
 } from '#app/domain/scoring/activity.server.ts'
+import { type ContentFacts } from '#app/domain/scoring/content-facts.ts'
 import { chunked, MAX_IDS_PER_QUERY } from '#app/utils/chunked.ts'
 import { type ScoreComponent } from '#app/domain/scoring/breakdown.ts'
 import { type AccountScoreChange, type AccountScoreState } from '#app/domain/scoring/changes.ts'
@@ -329,8 +329,9 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 	if (accounts.length === 0) return
 	const { now, config } = ctx
 	const ids = accounts.map((a) => a.id)
-	const [usage, signals, current] = await Promise.all([
-		loadAccountUsage(ids, now, config.will.windowDays, config.skill.horizonDays),
+	// Usage was loaded for the accounts whose users this run scored; only the others are read here.
+	const [, signals, current] = await Promise.all([
+		loadAccountsOf(ids.map((accountId) => ({ accountId })), ctx),
 		loadAccountSignals(accounts, now),
 		currentSnapshots('ACCOUNT', ids),
 	])
@@ -339,7 +340,7 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 	for (const account of accounts) {
 		const group = entries.get(account.id)
 		const users = group?.users ?? []
-		const accountUsage: AccountUsage | undefined = usage.get(account.id)
+		const accountUsage: AccountUsage | undefined = ctx.accounts.get(account.id)?.usage
 		const previous = current.get(account.id)
 		const rollUp = rollUpAccount(
 			users,
@@ -418,7 +419,7 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 }
 
 /** Time zone and product usage of these users' accounts, once per account per run. */
-async function loadAccountsOf(users: readonly UserRow[], ctx: Context) {
+async function loadAccountsOf(users: ReadonlyArray<{ accountId: string | null }>, ctx: Context) {
 	const missing = [...new Set(users.map((u) => u.accountId).filter((id): id is string => Boolean(id) && !ctx.accounts.has(id!)))]
 	for (const ids of chunked(missing)) {
 		const [rows, usage] = await Promise.all([
