@@ -156,11 +156,9 @@ export class ScoringRunner {
 		const report = emptyReport()
 		if (keys.some((k) => k?.kind === 'all')) {
 			// Claimed before anything was read, so it covers every other row claimed with it.
-			const collected = collectAccountFacts(now)
-			const { changes, ...scored } = await recomputeAll({ ...recompute, onUserEvents: collected.onUserEvents })
-			const tasks = await applyScoreChanges(changes, now, { playbooks: this.opts.playbooks, facts: collected.facts })
+			const full = await recomputeAllAndApply({ ...recompute, playbooks: this.opts.playbooks })
 			await this.pushScheduleAfterFullRun(now)
-			return Object.assign(report, scored, tasks, { full: 1 })
+			return Object.assign(report, full, { full: 1 })
 		}
 		const userIds = keys.flatMap((k) => (k?.kind === 'user' ? [k.id] : []))
 		const accountIds = keys.flatMap((k) => (k?.kind === 'account' ? [k.id] : []))
