@@ -25,6 +25,22 @@ const EnvSchema = z.object({
 	SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 	/** Minutes between full score recomputes run in-process; 0 turns the schedule off. */
 	SCORING_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
+	/** Where the server listens; links in emails use http://localhost:PORT when APP_ORIGIN is not set. */
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	/** Outgoing mail server as one URL, e.g. smtps://user:pass@mail.example.com:465; or the SMTP_HOST group below. */
+	SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
+	SMTP_HOST: z.string().min(1).optional(),
+	SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+	/** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
+	SMTP_SECURE: z.enum(['true', 'false']).optional(),
+	SMTP_USER: z.string().optional(),
+	SMTP_PASS: z.string().optional(),
+	/** Sender of every email, e.g. "Success Portal <portal@example.com>". */
+	MAIL_FROM: z.string().min(3).default('Success Portal <no-reply@example.com>'),
+	/** Without SMTP settings each email is written here as a JSON file (development, tests). */
+	MAIL_OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
+	/** Where contact-form messages go when the account has no named success manager. */
+	SUPPORT_EMAIL: z.string().email('must be an email address').default('support@example.com'),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -39,6 +55,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 	const env = result.data
 	if (env.NODE_ENV === 'production' && env.SESSION_SECRET === 'dev-only-secret-change-me') {
 		throw new Error('Invalid environment settings:\n  SESSION_SECRET: must be set in production')
+	}
+	if (env.SMTP_URL && env.SMTP_HOST) {
+		throw new Error('Invalid environment settings:\n  SMTP_URL, SMTP_HOST: set one of them, not both')
+	}
+	if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASS)) {
+		throw new Error('Invalid environment settings:\n  SMTP_USER, SMTP_PASS: set both or neither')
 	}
 	return env
 }
