@@ -8,13 +8,18 @@ const file = path.resolve(`.tmp/test-${process.pid}-${Math.random().toString(36)
 fs.copyFileSync(template, file)
 process.env.DATABASE_URL = `file:${file}`
 process.env.SEARCH_SNAPSHOT_PATH = `${file}.search.json`
+// Emails are written here as JSON files (no SMTP in tests); tests read them.
+process.env.MAIL_OUTBOX_DIR = `${file}.outbox`
 process.env.NODE_ENV = 'test'
 process.env.SESSION_SECRET ??= 'test-secret-at-least-16-chars'
 
 afterAll(async () => {
+	// Emails still being sent after a commit write to the database: let them finish first.
+	const { emailsSettled } = await import('#app/utils/mailer.server.ts')
+	await emailsSettled()
 	const { prisma } = await import('#app/utils/db.server.ts').catch(() => ({ prisma: null }))
 	await prisma?.$disconnect()
-	for (const suffix of ['', '-wal', '-shm', '-journal', '.search.json']) fs.rmSync(file + suffix, { force: true })
+	for (const suffix of ['', '-wal', '-shm', '-journal', '.search.json', '.outbox']) fs.rmSync(file + suffix, { force: true, recursive: true })
 })
 
 // An unexpected console.error fails the test: errors should be asserted, not scrolled past.

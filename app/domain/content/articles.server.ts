@@ -1,8 +1,9 @@
 import { audienceRank, canRead, parseAudience, readableAudiences, readerLevel, type Audience, type Reader } from '#app/domain/accounts-tiers/audience.ts'
 import { tierHas } from '#app/domain/accounts-tiers/service-matrix.ts'
-import { recordEvent, recordOnceSince } from '#app/domain/engagement/record.server.ts'
+import { recordEvent } from '#app/domain/engagement/record.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { parseCompiled } from './compiled-store.server.ts'
+import { cachedContent } from './content-cache.server.ts'
 
 /** The fields a list of articles shows; never the body. */
 const listFields = {
@@ -105,10 +106,7 @@ export type ArticleForReader =
  * code is the variant cut for the reader's level: higher-tier blocks are not in it at all.
  */
 export async function getArticleForReader(slug: string, reader: Reader): Promise<ArticleForReader> {
-	const article = await prisma.article.findFirst({
-		where: { slug, status: 'published' },
-		select: { ...listFields, id: true, tags: true, productArea: true, related: true },
-	})
+	const article = await publishedArticle(slug)
 	if (!article) return { kind: 'not-found' }
 	const audience = parseAudience(article.audience)
 	if (!canRead(reader, audience)) {
@@ -116,43 +114,50 @@ export async function getArticleForReader(slug: string, reader: Reader): Promise
 		const teaser = reader.kind === 'customer' && audience !== 'staff' && tierHas(reader.tier, 'contentTeasers')
 		return { kind: 'gated', audience, title: teaser ? article.title : null }
 	}
-	const variant = await prisma.articleVariant.findUnique({
-		where: { articleId_level: { articleId: article.id, level: readerLevel(reader) } },
-		select: { compiled: { select: { code: true, toc: true } } },
-	})
+	// Past the audience check: the variant and the related list are those of this reader's level.
+	const level = readerLevel(reader)
+	const [variant, related] = await Promise.all([variantFor(article.id, level), relatedFor(article.related, level, reader)])
 	if (!variant) return { kind: 'not-found' }
-	const relatedSlugs = JSON.parse(article.related) as string[]
-	const related = relatedSlugs.length
-		? await prisma.article.findMany({ where: { ...readableWhere(reader), slug: { in: relatedSlugs } }, select: listFields })
-		: []
 	const { related: _omit, tags, ...rest } = article
-	return {
-		kind: 'article',
-		article: { ...rest, tags: JSON.parse(tags) as string[] },
-		...parseCompiled(variant.compiled),
-		related,
-	}
+	return { kind: 'article', article: { ...rest, tags: JSON.parse(tags) as string[] }, ...variant, related }
 }
 
-/** A reload, a second tab or a return within this long is the same visit: one view. */
-export const VIEW_DEDUPE_MS = 30 * 60 * 1000
-
-/**
- * One view of an article, as the page reports it once per visit (loaders only read). A view of the
- * same article by the same user within VIEW_DEDUPE_MS is not recorded again, so "popular" and will
- * count visits, not reloads. The caller has checked that the reader may read the article.
- */
-export async function recordArticleView(
-	user: { id: string; accountId: string | null },
-	slug: string,
-	opts: { clientEventId?: string; now?: Date } = {},
-): Promise<'recorded' | 'duplicate'> {
-	const now = opts.now ?? new Date()
-	return recordOnceSince(
-		{ kind: 'article_view', userId: user.id, accountId: user.accountId, itemKey: `article:${slug}`, occurredAt: now, clientEventId: opts.clientEventId ?? null },
-		new Date(now.getTime() - VIEW_DEDUPE_MS),
+/** The published article row by slug (no body), cached: callers check its audience on every request. */
+export function publishedArticle(slug: string) {
+	return cachedContent(`article:${slug}`, () =>
+		prisma.article.findFirst({
+			where: { slug, status: 'published' },
+			select: { ...listFields, id: true, tags: true, productArea: true, related: true },
+		}),
 	)
 }
+
+/** The compiled variant cut for one reader level; the level is in the key, so no other level gets it. */
+function variantFor(articleId: string, level: Audience) {
+	return cachedContent(`variant:${articleId}:${level}`, async () => {
+		const row = await prisma.articleVariant.findUnique({
+			where: { articleId_level: { articleId, level } },
+			select: { compiled: { select: { code: true, toc: true } } },
+		})
+		return row ? parseCompiled(row.compiled) : null
+	})
+}
+
+/** The related articles a reader level may read (the reader's level is the reader, as far as lists care). */
+function relatedFor(relatedJson: string, level: Audience, reader: Reader): Promise<ArticleListItem[]> {
+	const slugs = JSON.parse(relatedJson) as string[]
+	if (!slugs.length) return Promise.resolve([])
+	return cachedContent(`related:${level}:${relatedJson}`, () =>
+		prisma.article.findMany({ where: { ...readableWhere(reader), slug: { in: slugs } }, select: listFields }),
+	)
+}
+
+/**
+ * A reload, a second tab or a return within this long is the same visit: one view. The page reports
+ * the view (loaders only read); the beacon's group commit skips a repeat within this window, so
+ * "popular" and will count visits, not reloads.
+ */
+export const VIEW_DEDUPE_MS = 30 * 60 * 1000
 
 /** One vote per user and article: a second vote replaces the first. The event is written with it. */
 export async function voteHelpful(input: {

@@ -1,6 +1,8 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { recordEvent, recordOnceSince } from '#app/domain/engagement/record.server.ts'
 import { tierHas } from '#app/domain/accounts-tiers/service-matrix.ts'
+import { tellCsmPlanResponse, tellCustomersPlanProposed } from '#app/domain/notifications/plan-notices.server.ts'
+import { EmailOutbox } from '#app/domain/notifications/notify.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { clip, describeMeasureChange, PLAN_EVENT_KINDS, summary, type PlanEventKind } from './history-text.ts'
 import * as machine from './plan-state.ts'
@@ -27,10 +29,17 @@ type Need = 'edit' | 'respond' | 'comment'
 /**
  * Runs a command in one transaction with the plan as it is now, after checking that this actor
  * may do this kind of thing to it (writable, right role, content visible). Commands validate
- * before they write, so an early `fail` leaves nothing behind.
+ * before they write, so an early `fail` leaves nothing behind. Notifications are written in the
+ * same transaction; their emails go once it committed.
  */
-async function withPlan(planId: string, actor: PlanActor, need: Need, command: (tx: Tx, plan: WritablePlan) => Promise<CommandResult>) {
-	return prisma.$transaction(async (tx) => {
+async function withPlan(
+	planId: string,
+	actor: PlanActor,
+	need: Need,
+	command: (tx: Tx, plan: WritablePlan, outbox: EmailOutbox) => Promise<CommandResult>,
+) {
+	const outbox = new EmailOutbox()
+	const result = await prisma.$transaction(async (tx) => {
 		const row = await tx.successPlan.findUnique({
 			where: { id: planId },
 			select: { id: true, title: true, accountId: true, status: true, active: true, account: { select: { tier: true } } },
@@ -43,8 +52,10 @@ async function withPlan(planId: string, actor: PlanActor, need: Need, command: (
 			const byRole = need === 'edit' ? 'Only the success manager can change the plan.' : 'Only customer users of the account can do this.'
 			return fail(403, access.readOnlyReason ?? (access.canSeeContent ? byRole : 'This plan is still being drafted.'))
 		}
-		return command(tx, plan)
+		return command(tx, plan, outbox)
 	})
+	outbox.sendAfterCommit()
+	return result
 }
 
 async function logEvent(tx: Tx, planId: string, actorId: string, kind: PlanEventKind, text: string) {
@@ -221,7 +232,7 @@ export async function editInitiative(planId: string, actor: PlanActor, input: In
 
 /** Proposing asks again about every measure the customer has not agreed to. */
 export async function proposePlan(planId: string, actor: PlanActor) {
-	return withPlan(planId, actor, 'edit', async (tx, plan) => {
+	return withPlan(planId, actor, 'edit', async (tx, plan, outbox) => {
 		const objectives = await tx.objective.count({ where: { planId } })
 		const t = machine.proposePlan(plan.status, actor.kind, objectives)
 		if (!t.ok) return fail(409, t.reason)
@@ -229,6 +240,7 @@ export async function proposePlan(planId: string, actor: PlanActor) {
 		await tx.objective.updateMany({ where: { planId, agreement: 'CHANGES_REQUESTED' }, data: { agreement: 'AWAITING' } })
 		const again = plan.status === 'CHANGES_REQUESTED' ? 'Proposed the plan again after the requested changes' : 'Proposed the plan for agreement'
 		await logEvent(tx, planId, actor.userId, PLAN_EVENT_KINDS.proposed, again)
+		await tellCustomersPlanProposed(tx, outbox, plan, actor.userId, plan.status === 'CHANGES_REQUESTED')
 		return OK
 	})
 }
@@ -255,7 +267,7 @@ const signoff = (tx: Tx, plan: WritablePlan, userId: string, scope: 'plan' | 'ob
 	})
 
 export async function agreePlan(planId: string, actor: PlanActor) {
-	return withPlan(planId, actor, 'respond', async (tx, plan) => {
+	return withPlan(planId, actor, 'respond', async (tx, plan, outbox) => {
 		if ((await tx.objective.count({ where: { planId } })) === 0) return fail(409, 'The plan has no objectives to agree to yet.')
 		const open = await tx.objective.count({ where: { planId, agreement: { not: 'AGREED' } } })
 		const t = machine.agreePlan(plan.status, actor.kind, open)
@@ -263,17 +275,19 @@ export async function agreePlan(planId: string, actor: PlanActor) {
 		await setStatus(tx, plan, t.to)
 		await logEvent(tx, planId, actor.userId, PLAN_EVENT_KINDS.planAgreed, 'Agreed to the plan')
 		await signoff(tx, plan, actor.userId, 'plan')
+		await tellCsmPlanResponse(tx, outbox, plan, actor.userId, { kind: 'agreed' })
 		return OK
 	})
 }
 
 export async function requestPlanChanges(planId: string, actor: PlanActor, body: string) {
-	return withPlan(planId, actor, 'respond', async (tx, plan) => {
+	return withPlan(planId, actor, 'respond', async (tx, plan, outbox) => {
 		const t = machine.requestPlanChanges(plan.status, actor.kind)
 		if (!t.ok) return fail(409, t.reason)
 		if (t.to !== plan.status) await setStatus(tx, plan, t.to)
 		await tx.planComment.create({ data: { planId, authorId: actor.userId, body } })
 		await logEvent(tx, planId, actor.userId, PLAN_EVENT_KINDS.changesRequested, `Asked for changes to the plan: “${clip(body)}”`)
+		await tellCsmPlanResponse(tx, outbox, plan, actor.userId, { kind: 'changes', request: body })
 		return OK
 	})
 }
@@ -292,7 +306,7 @@ export async function agreeObjective(planId: string, actor: PlanActor, objective
 }
 
 export async function requestObjectiveChanges(planId: string, actor: PlanActor, input: { objectiveId: string; body: string }) {
-	return withPlan(planId, actor, 'respond', async (tx, plan) => {
+	return withPlan(planId, actor, 'respond', async (tx, plan, outbox) => {
 		const objective = await findObjective(tx, planId, input.objectiveId)
 		if (!objective) return fail(404, 'Objective not found.')
 		const t = machine.requestObjectiveChanges(plan.status, actor.kind)
@@ -307,6 +321,7 @@ export async function requestObjectiveChanges(planId: string, actor: PlanActor, 
 			PLAN_EVENT_KINDS.objectiveChangesRequested,
 			`Asked for changes to “${clip(objective.metric)}”: “${clip(input.body)}”`,
 		)
+		await tellCsmPlanResponse(tx, outbox, plan, actor.userId, { kind: 'changes', request: input.body, objective: objective.metric })
 		return OK
 	})
 }

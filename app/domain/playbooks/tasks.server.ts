@@ -1,5 +1,7 @@
 import { canManageAccount, managedAccountsWhere, type AccountManager } from '#app/domain/accounts-tiers/account-access.ts'
 import { isUniqueViolation } from '#app/domain/engagement/beacon.server.ts'
+import { EmailOutbox } from '#app/domain/notifications/notify.server.ts'
+import { tellOwnersOfNewTasks } from '#app/domain/notifications/task-notices.server.ts'
 import { type PlaybookTask } from '#app/domain/playbooks/plan.ts'
 import { DAY_MS } from '#app/utils/time.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -43,22 +45,30 @@ export async function raiseTasks(planned: readonly PlannedTask[], now: Date): Pr
 		fresh.push({ accountId, assigneeId, kind: task.kind, cause: task.cause, openCause: task.cause, title: task.title, evidence })
 	}
 	if (fresh.length === 0) return result
+	const outbox = new EmailOutbox()
 	try {
-		// One transaction: if any row collides, none is written and the fallback below sorts it out.
-		const [created] = await prisma.$transaction([prisma.csmTask.createMany({ data: fresh })])
-		result.created += created.count
+		// One transaction, with the owners' notifications: if any row collides, none is written and the fallback below sorts it out.
+		result.created += await prisma.$transaction(async (tx) => {
+			const created = await tx.csmTask.createMany({ data: fresh })
+			await tellOwnersOfNewTasks(tx, outbox, fresh)
+			return created.count
+		})
 	} catch (error) {
 		if (!isUniqueViolation(error)) throw error
-		// Another instance raised one of them a moment ago: add the others one by one.
+		// Another instance raised one of them a moment ago: add the others one by one, and announce those right after.
+		const raised: typeof fresh = []
 		for (const row of fresh) {
 			try {
 				await prisma.csmTask.create({ data: row })
-				result.created++
+				raised.push(row)
 			} catch (inner) {
 				if (!isUniqueViolation(inner)) throw inner
 			}
 		}
+		result.created += raised.length
+		await prisma.$transaction((tx) => tellOwnersOfNewTasks(tx, outbox, raised))
 	}
+	outbox.sendAfterCommit()
 	return result
 }
 
