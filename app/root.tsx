@@ -1,9 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
-import { tierLabel } from '#app/domain/accounts-tiers/tier-rules.ts'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { HeaderSearch } from '#app/components/header-search.tsx'
-import { navItemsFor } from '#app/components/nav-items.ts'
+import { SiteFooter } from '#app/components/site-footer.tsx'
+import { SiteHeader } from '#app/components/site-header.tsx'
 import { getUser } from '#app/utils/auth.server.ts'
 import { useNonce } from '#app/utils/nonce-provider.ts'
 import styles from '#app/styles/app.css?url'
@@ -31,49 +30,12 @@ export type RootData = Awaited<ReturnType<typeof loader>>
 
 function Header() {
 	const data = useRouteLoaderData<typeof loader>('root')
-	const user = data?.user ?? null
-	return (
-		<header className="no-print border-b border-slate-200 bg-white">
-			<div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-				<Link to="/" className="font-bold text-brand-900 no-underline">
-					Success Portal
-				</Link>
-				<nav aria-label="Main" className="flex flex-wrap gap-3 text-sm">
-					{navItemsFor(user).map((item) => (
-						<NavLink
-							key={item.to}
-							to={item.to}
-							end={item.to === '/' || item.to === '/console'}
-							className={({ isActive }) => (isActive ? 'font-semibold text-brand-900' : 'text-slate-600')}
-						>
-							{item.label}
-						</NavLink>
-					))}
-				</nav>
-				<div className="ml-auto flex items-center gap-3 text-sm">
-					<HeaderSearch />
-					{user ? (
-						<>
-							<span className="text-slate-600" data-testid="signed-in-as">
-								{user.name}
-								{user.account ? ` · ${user.account.name} · ${tierLabel(user.account.tier)}` : ` · ${user.role}`}
-							</span>
-							<Form method="post" action="/logout">
-								<button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5">
-									Sign out
-								</button>
-							</Form>
-						</>
-					) : (
-						<>
-							<Link to="/login">Sign in</Link>
-							<Link to="/join">Create account</Link>
-						</>
-					)}
-				</div>
-			</div>
-		</header>
-	)
+	return <SiteHeader user={data?.user ?? null} />
+}
+
+function Footer() {
+	const data = useRouteLoaderData<typeof loader>('root')
+	return <SiteFooter signedIn={Boolean(data?.user)} />
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -86,9 +48,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<Meta />
 				<Links />
 			</head>
-			<body className="min-h-screen">
+			<body className="flex min-h-screen flex-col">
 				<Header />
-				<main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+				{/* min-w-0 and w-full: wide content (code, tables) scrolls inside itself instead of widening the page. */}
+				<main className="mx-auto w-full max-w-6xl min-w-0 flex-1 px-4 py-8">{children}</main>
+				<Footer />
 				<ScrollRestoration nonce={nonce} />
 				<Scripts nonce={nonce} />
 			</body>

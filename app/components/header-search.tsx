@@ -50,7 +50,7 @@ export function HeaderSearch() {
 
 	const expanded = open && suggestions.length > 0
 	return (
-		<Form method="get" action="/search" role="search" aria-label="Site search" className="relative" onSubmit={() => setOpen(false)}>
+		<Form method="get" action="/search" role="search" aria-label="Site search" className="relative w-full" onSubmit={() => setOpen(false)}>
 			<label htmlFor="header-search" className="sr-only">
 				Search
 			</label>
@@ -59,7 +59,7 @@ export function HeaderSearch() {
 				name="q"
 				type="search"
 				autoComplete="off"
-				placeholder="Search articles and training"
+				placeholder="Search help and training"
 				value={query}
 				onChange={(e) => onChange(e.target.value)}
 				onKeyDown={onKeyDown}
@@ -69,14 +69,14 @@ export function HeaderSearch() {
 				aria-controls={listId}
 				aria-autocomplete="list"
 				aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
-				className="w-56 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+				className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm lg:w-56"
 			/>
 			<ul
 				id={listId}
 				role="listbox"
 				aria-label="Search suggestions"
 				hidden={!expanded}
-				className="absolute right-0 z-20 mt-1 w-80 overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg"
+				className="absolute right-0 z-20 mt-1 w-80 max-w-[calc(100vw-2rem)] overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg"
 			>
 				{suggestions.map((s, i) => (
 					<li

@@ -11,11 +11,11 @@ const TEAM_MAILBOX = 'success@prism.example'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	const account = user.accountId ? await getAccountOverview(user.accountId) : null
-	return { csm: account?.csm ?? null, tierLabel: account?.tierLabel ?? null, teamMailbox: TEAM_MAILBOX }
+	return { csm: account?.csm ?? null, planName: account?.planName ?? null, teamMailbox: TEAM_MAILBOX }
 }
 
 export default function ContactPage() {
-	const { csm, tierLabel, teamMailbox } = useLoaderData<typeof loader>()
+	const { csm, planName, teamMailbox } = useLoaderData<typeof loader>()
 	return (
 		<div className="mx-auto max-w-xl space-y-4">
 			<h1 className="text-2xl font-bold">Contact your success team</h1>
@@ -26,7 +26,7 @@ export default function ContactPage() {
 				</p>
 			) : (
 				<p>
-					{tierLabel ? `Your plan (${tierLabel}) is served by our shared success team. ` : ''}Write to{' '}
+					{planName ? `Your ${planName} is served by our shared success team. ` : ''}Write to{' '}
 					<a href={`mailto:${teamMailbox}`}>{teamMailbox}</a> with your question and the article or path you were on; we answer within two
 					working days.
 				</p>

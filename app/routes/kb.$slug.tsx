@@ -1,7 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { AUDIENCE_LABELS, readerFor } from '#app/domain/accounts-tiers/audience.ts'
+import { readerFor } from '#app/domain/accounts-tiers/audience.ts'
+import { AUDIENCE_NAMES } from '#app/domain/accounts-tiers/customer-plans.ts'
 import {
 	getArticleForReader,
 	getVote,
@@ -10,6 +11,7 @@ import {
 } from '#app/domain/content/articles.server.ts'
 import { ArticleList, categoryLabel, formatDate } from '#app/components/kb/article-list.tsx'
 import { AudienceBadge } from '#app/components/kb/audience-badge.tsx'
+import { SignInNotice } from '#app/components/kb/sign-in-notice.tsx'
 import { LevelBadge } from '#app/components/kb/level-badge.tsx'
 import { HelpfulVote } from '#app/components/kb/helpful-vote.tsx'
 import { KnowledgeCheckContext } from '#app/components/mdx/knowledge-check.tsx'
@@ -22,7 +24,7 @@ import { getReader, requireUser } from '#app/utils/auth.server.ts'
 const SlugSchema = z.string().regex(/^[a-z0-9-]{1,120}$/)
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data?.kind === 'article' ? `${data.article.title} · Knowledge base` : 'Knowledge base' },
+	{ title: data?.kind === 'article' ? `${data.article.title} · Knowledge base` : data?.kind === 'sign-in' ? `${data.title} · Knowledge base` : 'Knowledge base' },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,9 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		case 'not-found':
 			throw new Response('Not found', { status: 404 })
 		case 'sign-in':
-			throw redirect(`/login?${new URLSearchParams({ redirectTo: `/kb/${slug.data}` })}`)
+			// Title and audience only: no summary, body or compiled code for a visitor.
+			return data({ kind: 'sign-in' as const, title: result.title, audience: AUDIENCE_NAMES[result.audience], slug: slug.data }, { status: 401 })
 		case 'gated':
-			return data({ kind: 'gated' as const, title: result.title, audience: AUDIENCE_LABELS[result.audience] }, { status: 403 })
+			return data({ kind: 'gated' as const, title: result.title, audience: AUDIENCE_NAMES[result.audience] }, { status: 403 })
 		case 'article': {
 			// Reads only: the page reports the view once per visit (VisitBeacon), so a revalidation after a vote is not another view.
 			const vote = user ? await getVote(result.article.id, user.id) : null
@@ -70,6 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ArticlePage() {
 	const page = useLoaderData<typeof loader>()
+	if (page.kind === 'sign-in') return <SignInNotice title={page.title} audience={page.audience} returnTo={`/kb/${page.slug}`} />
 	if (page.kind === 'gated') {
 		return (
 			<div className="mx-auto max-w-xl py-12 text-center">
@@ -86,8 +90,8 @@ export default function ArticlePage() {
 	}
 	const { article, code, toc, related, vote, checks, signedIn } = page
 	return (
-		<div className="grid gap-10 lg:grid-cols-[1fr_16rem]">
-			<article>
+		<div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_16rem]">
+			<article className="min-w-0">
 				<p className="text-sm">
 					<Link to="/kb">Knowledge base</Link> / <Link to={`/kb/category/${article.category}`}>{categoryLabel(article.category)}</Link>
 				</p>

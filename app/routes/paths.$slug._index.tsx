@@ -44,7 +44,7 @@ export default function PathPage() {
 	if (page.kind === 'gated') return <GatedNotice title={page.title} audience={page.audience} back={{ to: '/paths', label: 'Back to training paths' }} />
 	const { path, steps, enrolled, percent, completed, total, resume, certificateId, signedIn } = page
 	return (
-		<div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
+		<div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
 			<div className="space-y-6">
 				<p className="text-sm">
 					<Link to="/paths">Training paths</Link>

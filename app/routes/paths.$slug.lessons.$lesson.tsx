@@ -56,8 +56,8 @@ export default function LessonPage() {
 	if (page.kind === 'gated') return <GatedNotice title={page.title} audience={page.audience} back={{ to: '/paths', label: 'Back to training paths' }} />
 	const { path, lesson, steps, position, previous, next, code, checks, enrolled, done, percent, signedIn } = page
 	return (
-		<div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
-			<article>
+		<div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
+			<article className="min-w-0">
 				<p className="text-sm">
 					<Link to="/paths">Training paths</Link> / <Link to={`/paths/${path.slug}`}>{path.title}</Link>
 				</p>

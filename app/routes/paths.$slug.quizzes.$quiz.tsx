@@ -96,7 +96,7 @@ export default function PathQuizPage() {
 	const previous = steps[position - 1]
 	const next = steps[position + 1]
 	return (
-		<div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
+		<div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
 			<div className="space-y-6">
 				<p className="text-sm">
 					<Link to="/paths">Training paths</Link> / <Link to={`/paths/${path.slug}`}>{path.title}</Link>

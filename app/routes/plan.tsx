@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { planName } from '#app/domain/accounts-tiers/customer-plans.ts'
 import { tierHas } from '#app/domain/accounts-tiers/service-matrix.ts'
 import { listAccountPlans } from '#app/domain/plans/queries.server.ts'
 import { CustomerPlanView } from '#app/components/plans/customer-plan-view.tsx'
@@ -37,7 +38,7 @@ export default function ActivePlanPage() {
 			<p className="text-slate-700">
 				{data.hasPlans
 					? 'Your success manager has not started a success plan with you yet.'
-					: 'Shared success plans are part of Tier 1. Past plans of your account stay readable below.'}
+					: `Shared success plans are part of the ${planName(1)}. Past plans of your account stay readable below.`}
 			</p>
 			<PastPlans plans={data.plans} hrefFor={(id) => `/plans/${id}`} heading="Your plans" />
 		</div>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useState } from 'react'
 import { getPopularArticles } from '#app/domain/content/articles.server.ts'
 import { parseSearchParams, searchForReader } from '#app/domain/search/search-service.server.ts'
 import { ArticleList, categoryLabel } from '#app/components/kb/article-list.tsx'
@@ -70,8 +71,10 @@ export default function SearchPage() {
 	const { params, result, popular } = useLoaderData<typeof loader>()
 	const link = useSearchLink()
 	const pages = Math.ceil(result.total / params.limit)
+	const [filtersOpen, setFiltersOpen] = useState(false)
+	const activeFilters = params.type.length + params.tag.length + (params.category ? 1 : 0)
 	return (
-		<div className="space-y-6">
+		<div className="space-y-4 md:space-y-6">
 			{/* The loader only reads: the page reports each query it shows once. Paging, facet clicks and
 			    revalidations keep the same query mounted, so they are the same search. */}
 			{params.q ? <VisitBeacon key={params.q} event={{ kind: 'search', q: params.q }} /> : null}
@@ -80,7 +83,7 @@ export default function SearchPage() {
 				<label htmlFor="search-page-q" className="sr-only">
 					Search
 				</label>
-				<input id="search-page-q" name="q" type="search" defaultValue={params.q} placeholder="Search articles, lessons and paths" className="w-full max-w-xl rounded-md border border-slate-300 px-3 py-2" />
+				<input id="search-page-q" name="q" type="search" defaultValue={params.q} placeholder="Search articles, lessons and paths" className="w-full max-w-xl min-w-0 rounded-md border border-slate-300 px-3 py-2" />
 				<button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-white">
 					Search
 				</button>
@@ -94,13 +97,25 @@ export default function SearchPage() {
 					?
 				</p>
 			) : null}
-			<div className="grid gap-8 md:grid-cols-[14rem_1fr]">
-				<aside className="space-y-6" aria-label="Filters">
-					<FacetGroup title="Type" name="type" counts={result.facets.type} active={params.type} label={(v) => TYPE_LABELS[v] ?? v} />
-					<FacetGroup title="Category" name="category" counts={result.facets.category} active={params.category ? [params.category] : []} label={categoryLabel} />
-					<FacetGroup title="Tags" name="tag" counts={result.facets.tags} active={params.tag} />
-				</aside>
-				<section aria-live="polite">
+			<div className="grid grid-cols-1 gap-6 md:grid-cols-[14rem_minmax(0,1fr)] md:gap-8">
+				{/* On a phone the filters fold behind a toggle so the first result shows without scrolling. */}
+				<div>
+					<button
+						type="button"
+						className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm md:hidden"
+						aria-expanded={filtersOpen}
+						aria-controls="search-filters"
+						onClick={() => setFiltersOpen((open) => !open)}
+					>
+						Filters{activeFilters ? ` (${activeFilters} on)` : ''}
+					</button>
+					<aside id="search-filters" className={`${filtersOpen ? 'mt-4 block' : 'hidden'} space-y-6 md:mt-0 md:block`} aria-label="Filters">
+						<FacetGroup title="Type" name="type" counts={result.facets.type} active={params.type} label={(v) => TYPE_LABELS[v] ?? v} />
+						<FacetGroup title="Category" name="category" counts={result.facets.category} active={params.category ? [params.category] : []} label={categoryLabel} />
+						<FacetGroup title="Tags" name="tag" counts={result.facets.tags} active={params.tag} />
+					</aside>
+				</div>
+				<section aria-live="polite" className="min-w-0">
 					<p className="text-sm text-slate-600" data-testid="search-total">
 						{result.total} result{result.total === 1 ? '' : 's'}
 						{params.q ? ` for “${params.q}”` : ''}

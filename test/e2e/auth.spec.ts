@@ -3,11 +3,11 @@ import { signIn } from './support.ts'
 
 test.describe('sign-in per role', () => {
 	for (const [email, tier] of [
-		['tier1@demo.test', 'Tier 1 · Must-Have'],
-		['tier2@demo.test', 'Tier 2 · Want-to-Have'],
-		['tier3@demo.test', 'Tier 3 · Nice-to-Have'],
+		['tier1@demo.test', 'Enterprise plan'],
+		['tier2@demo.test', 'Business plan'],
+		['tier3@demo.test', 'Essentials plan'],
 	] as const) {
-		test(`${email} sees their account home with its tier`, async ({ page }) => {
+		test(`${email} sees their account home with its plan`, async ({ page }) => {
 			await signIn(page, email)
 			await expect(page.getByTestId('account-tier')).toContainText(tier)
 			await expect(page.getByRole('heading', { name: 'What your plan includes' })).toBeVisible()

@@ -37,10 +37,12 @@ test('tier3 reads a customers article and is refused a tier1 article without its
 	await tier1.close()
 })
 
-test('a signed-out visitor reads a public article and is sent to sign in for a customers one', async ({ page }) => {
+test('a signed-out visitor reads a public article, and signs in from a customers one to come back to it', async ({ page }) => {
 	await page.goto('/kb/what-is-prism')
 	await expect(page.getByTestId('article-body')).toBeVisible()
 	await page.goto('/kb/scheduled-report-delivery')
+	await expect(page.getByTestId('sign-in-notice')).toBeVisible()
+	await page.getByTestId('sign-in-notice').getByRole('link', { name: 'Sign in' }).click()
 	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fkb%2Fscheduled-report-delivery/)
 	await page.getByLabel('Email').fill('tier3@demo.test')
 	await page.getByLabel('Password').fill('demo-password')

@@ -1,5 +1,6 @@
 import { redirect } from '@remix-run/node'
-import { AUDIENCE_LABELS, parseAudience } from '#app/domain/accounts-tiers/audience.ts'
+import { parseAudience } from '#app/domain/accounts-tiers/audience.ts'
+import { AUDIENCE_NAMES } from '#app/domain/accounts-tiers/customer-plans.ts'
 import type { PathRefusal } from '#app/domain/learning/paths.server.ts'
 
 /** What a learning page renders instead of content the reader's plan does not include. */
@@ -13,7 +14,7 @@ export type GatedPage = { kind: 'gated'; title: string | null; audience: string 
 export function gatedOrThrow(refusal: PathRefusal, request: Request): GatedPage {
 	if (refusal.kind === 'not-found') throw new Response('Not found', { status: 404 })
 	if (refusal.kind === 'sign-in') throw signInRedirect(request)
-	return { kind: 'gated', title: refusal.title, audience: AUDIENCE_LABELS[parseAudience(refusal.audience)] }
+	return { kind: 'gated', title: refusal.title, audience: AUDIENCE_NAMES[parseAudience(refusal.audience)] }
 }
 
 export function signInRedirect(request: Request) {

@@ -1,9 +1,9 @@
 import { prisma } from '#app/utils/db.server.ts'
 import { managedAccountsWhere } from './account-access.ts'
-import { servicesOf, SERVICE_LABELS, tierHas } from './service-matrix.ts'
-import { tierLabel } from './tier-rules.ts'
+import { planInclusions, planName } from './customer-plans.ts'
+import { tierHas } from './service-matrix.ts'
 
-/** What a customer's home page shows about their account: tier, what it includes, their CSM. */
+/** What a customer's home page shows about their account: its plan (never the internal tier name), what it includes, their CSM. */
 export async function getAccountOverview(accountId: string) {
 	const account = await prisma.account.findUnique({
 		where: { id: accountId },
@@ -14,10 +14,8 @@ export async function getAccountOverview(accountId: string) {
 		id: account.id,
 		name: account.name,
 		tier: account.tier,
-		tierLabel: tierLabel(account.tier),
-		services: servicesOf(account.tier)
-			.filter((s) => s !== 'contentTeasers')
-			.map((s) => SERVICE_LABELS[s]),
+		planName: planName(account.tier),
+		services: planInclusions(account.tier),
 		csm: tierHas(account.tier, 'namedCsm') ? account.csm : null,
 	}
 }

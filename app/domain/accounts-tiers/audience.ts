@@ -8,13 +8,7 @@ export const AUDIENCES = ['public', 'customers', 'tier2', 'tier1', 'staff'] as c
 export type Audience = (typeof AUDIENCES)[number]
 export const AudienceSchema = z.enum(AUDIENCES)
 
-export const AUDIENCE_LABELS: Record<Audience, string> = {
-	public: 'Everyone',
-	customers: 'All customers',
-	tier2: 'Tier 2 and up',
-	tier1: 'Tier 1 only',
-	staff: 'Staff only',
-}
+// Names for readers: AUDIENCE_NAMES in customer-plans.ts.
 
 /** Rank of an audience: a reader whose level is at least this rank may read it. */
 export function audienceRank(audience: Audience): number {

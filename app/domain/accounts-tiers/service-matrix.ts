@@ -13,16 +13,7 @@ export const SERVICES = [
 ] as const
 export type Service = (typeof SERVICES)[number]
 
-export const SERVICE_LABELS: Record<Service, string> = {
-	selfService: 'Knowledge base, training paths and self-assessments',
-	tier2Content: 'Tailored content for Tier 2 and up',
-	tier1Content: 'Strategic content for Tier 1',
-	groupTraining: 'Group training sessions',
-	liveTraining: 'One-to-one live training',
-	namedCsm: 'A named customer success manager',
-	successPlan: 'A shared success plan',
-	contentTeasers: 'Titles of content reserved for higher tiers',
-}
+// What each service is called for customers: SERVICE_LABELS in customer-plans.ts.
 
 const TierServicesSchema = z.object(Object.fromEntries(SERVICES.map((s) => [s, z.boolean()])) as Record<Service, z.ZodBoolean>)
 

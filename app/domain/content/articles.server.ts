@@ -34,18 +34,24 @@ export type ArticleListItem = {
 export async function getKbHome(reader: Reader) {
 	const where = readableWhere(reader)
 	const [categories, tagRows, recent] = await Promise.all([
-		prisma.article.groupBy({ by: ['category'], where, _count: { _all: true }, orderBy: { category: 'asc' } }),
+		listCategories(reader),
 		prisma.article.findMany({ where, select: { tags: true } }),
 		prisma.article.findMany({ where, select: listFields, orderBy: { contentUpdatedAt: 'desc' }, take: 6 }),
 	])
 	const tagCounts = new Map<string, number>()
 	for (const row of tagRows) for (const tag of JSON.parse(row.tags) as string[]) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1)
 	return {
-		categories: categories.map((c) => ({ category: c.category, count: c._count._all })),
+		categories,
 		tags: [...tagCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 24).map(([tag, count]) => ({ tag, count })),
 		recent,
 		popular: await getPopularArticles(reader, 6),
 	}
+}
+
+/** The categories with at least one article the reader may read, and how many. */
+export async function listCategories(reader: Reader) {
+	const rows = await prisma.article.groupBy({ by: ['category'], where: readableWhere(reader), _count: { _all: true }, orderBy: { category: 'asc' } })
+	return rows.map((c) => ({ category: c.category, count: c._count._all }))
 }
 
 /** Most viewed in the last 30 days, with helpful votes breaking ties; readable articles only. */
@@ -91,7 +97,7 @@ export async function listTag(reader: Reader, tag: string) {
 
 export type ArticleForReader =
 	| { kind: 'not-found' }
-	| { kind: 'sign-in' }
+	| { kind: 'sign-in'; audience: Audience; title: string }
 	| { kind: 'gated'; audience: Audience; title: string | null }
 	| {
 			kind: 'article'
@@ -110,8 +116,11 @@ export async function getArticleForReader(slug: string, reader: Reader): Promise
 	if (!article) return { kind: 'not-found' }
 	const audience = parseAudience(article.audience)
 	if (!canRead(reader, audience)) {
-		if (reader.kind === 'anonymous') return { kind: 'sign-in' }
-		const teaser = reader.kind === 'customer' && audience !== 'staff' && tierHas(reader.tier, 'contentTeasers')
+		// Staff-only items do not exist for anyone outside staff, not even by title.
+		if (audience === 'staff' && reader.kind !== 'staff') return { kind: 'not-found' }
+		// A visitor may be a customer who has not signed in yet: the title and why, never the body.
+		if (reader.kind === 'anonymous') return { kind: 'sign-in', audience, title: article.title }
+		const teaser = reader.kind === 'customer' && tierHas(reader.tier, 'contentTeasers')
 		return { kind: 'gated', audience, title: teaser ? article.title : null }
 	}
 	// Past the audience check: the variant and the related list are those of this reader's level.

@@ -1,3 +1,4 @@
+import { planName } from '#app/domain/accounts-tiers/customer-plans.ts'
 import { tierHas } from '#app/domain/accounts-tiers/service-matrix.ts'
 
 /**
@@ -142,7 +143,7 @@ export function planAccess(input: PlanAccessInput): PlanAccess {
 	let readOnlyReason: string | null = null
 	if (input.status === 'ARCHIVED' || !input.active) readOnlyReason = 'This is a past plan: it is kept read-only.'
 	else if (!tierHas(input.accountTier, 'successPlan')) {
-		readOnlyReason = 'Success plans are part of Tier 1: this account keeps read-only access to its past plans.'
+		readOnlyReason = `Success plans are part of the ${planName(1)}: this account keeps read-only access to its past plans.`
 	}
 	const writable = readOnlyReason === null
 	return {

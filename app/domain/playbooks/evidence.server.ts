@@ -1,5 +1,6 @@
 import { readableAudiences, readerFor } from '#app/domain/accounts-tiers/audience.ts'
-import { servicesOf, SERVICE_LABELS, type Service } from '#app/domain/accounts-tiers/service-matrix.ts'
+import { SERVICE_LABELS } from '#app/domain/accounts-tiers/customer-plans.ts'
+import { servicesOf, type Service } from '#app/domain/accounts-tiers/service-matrix.ts'
 import { buildExitEvidence, type ObjectiveEvidence } from '#app/domain/playbooks/exit-evidence.ts'
 import { toActivityEvent, type UsageFacts } from '#app/domain/scoring/activity.server.ts'
 import { chunked } from '#app/utils/chunked.ts'

@@ -16,6 +16,7 @@ beforeAll(async () => {
 			body: `## Start\n\nFor everyone.\n\n<Audience min="tier1">\n${TIER1_BLOCK} details.\n</Audience>\n`,
 		}),
 		'tier1-guide': articleSource('tier1-guide', { audience: 'tier1', body: `## Start\n\n${TIER1_ONLY}.\n` }),
+		'staff-guide': articleSource('staff-guide', { audience: 'staff', title: 'Staff handbook', body: '## Start\n\ncrimsonledger notes.\n' }),
 	})
 	expect(report.errors).toEqual([])
 	const tier1 = await createAccount({ arr: 900_000, strategic: true, expansionPotential: 80, nps: 50 })
@@ -23,6 +24,7 @@ beforeAll(async () => {
 	expect([tier1.tier, tier3.tier]).toEqual([1, 3])
 	cookies.tier1 = await cookieFor((await createUser('CUSTOMER', { accountId: tier1.id })).id)
 	cookies.tier3 = await cookieFor((await createUser('CUSTOMER', { accountId: tier3.id })).id)
+	cookies.staff = await cookieFor((await createUser('CSM')).id)
 })
 
 const load = (slug: string, cookie = '') => settle(() => articleLoader({ request: makeRequest(`/kb/${slug}`, { cookie }), params: { slug }, context: {} }))
@@ -46,11 +48,25 @@ describe('article access by audience', () => {
 		expect(JSON.stringify(await load('tier1-guide', cookies.tier1))).toContain(TIER1_ONLY)
 	})
 
-	test('a signed-out visitor reads public articles and is sent to sign in for the rest', async () => {
+	test('a signed-out visitor reads public articles; for the rest, the title and why to sign in, nothing more', async () => {
 		expect(JSON.stringify(await load('open-guide'))).toContain('Public words')
-		const redirected = (await load('mixed-guide')) as Response
-		expect(redirected.status).toBe(302)
-		expect(redirected.headers.get('Location')).toBe('/login?redirectTo=%2Fkb%2Fmixed-guide')
+		const customersOnly = (await load('mixed-guide')) as { data: Record<string, unknown>; init: { status: number } }
+		expect(customersOnly.init.status).toBe(401)
+		expect(customersOnly.data).toEqual({ kind: 'sign-in', title: 'Article mixed-guide', audience: 'All customers', slug: 'mixed-guide' })
+		const tier1Only = (await load('tier1-guide')) as { data: Record<string, unknown>; init: { status: number } }
+		expect(tier1Only.init.status).toBe(401)
+		expect(tier1Only.data).toEqual({ kind: 'sign-in', title: 'Article tier1-guide', audience: 'Enterprise plan', slug: 'tier1-guide' })
+		expect(JSON.stringify(tier1Only)).not.toMatch(/moonfrost|Summary of/)
+	})
+
+	test('a staff-only article is a plain 404 for visitors and customers: not even its title', async () => {
+		for (const cookie of ['', cookies.tier3!, cookies.tier1!]) {
+			const refused = (await load('staff-guide', cookie)) as Response
+			expect(refused).toBeInstanceOf(Response)
+			expect(refused.status).toBe(404)
+			expect(await refused.text()).not.toContain('Staff handbook')
+		}
+		expect(JSON.stringify(await load('staff-guide', cookies.staff))).toContain('crimsonledger')
 	})
 
 	test('the KB home lists only what the reader may read', async () => {

@@ -182,7 +182,7 @@ describe('roles and read-only plans', () => {
 		await prisma.account.update({ where: { id: world.account.id }, data: { tier: 2, tierOverride: 2 } })
 		const page = (await call(planLoader, `/plans/${planId}`, { planId }, { cookie: world.cookies.customer })) as Awaited<ReturnType<typeof planLoader>>
 		expect(page.page.content?.objectives).toHaveLength(3)
-		expect(page.access).toMatchObject({ canRespond: false, canComment: false, readOnlyReason: expect.stringMatching(/Tier 1/) })
+		expect(page.access).toMatchObject({ canRespond: false, canComment: false, readOnlyReason: expect.stringMatching(/Enterprise plan/) })
 		const before = await planTableCounts()
 		const forms: Array<Record<string, string>> = [
 			{ intent: 'agree-objective', objectiveId: objectiveIds[0]! },
@@ -192,7 +192,7 @@ describe('roles and read-only plans', () => {
 		for (const form of forms) {
 			const result = await customerPost(planId, world.cookies.customer, form)
 			expect(statusOf(result), form.intent).toBe(403)
-			expect(errorsOf(result)[''], form.intent).toEqual(['Success plans are part of Tier 1: this account keeps read-only access to its past plans.'])
+			expect(errorsOf(result)[''], form.intent).toEqual(['Success plans are part of the Enterprise plan: this account keeps read-only access to its past plans.'])
 		}
 		expect(statusOf(await staffPost(planId, world.cookies.csm, { intent: 'update-progress', objectiveId: objectiveIds[0]!, current: '50' }))).toBe(403)
 		// No new plan for a Tier 2 account.

@@ -106,6 +106,6 @@ describe('access', () => {
 			expect(staff).toMatchObject({ canSeeContent: true, canEdit: false, canComment: false })
 			expect(customer.readOnlyReason).toBeTruthy()
 		}
-		expect(planAccess({ actor: 'customer', status: 'AGREED', active: true, accountTier: 2 }).readOnlyReason).toMatch(/Tier 1/)
+		expect(planAccess({ actor: 'customer', status: 'AGREED', active: true, accountTier: 2 }).readOnlyReason).toMatch(/Enterprise plan/)
 	})
 })
