@@ -15,6 +15,8 @@ export type PortalServerOptions = {
 	/** Proxies in front whose X-Forwarded-* headers are believed (TRUST_PROXY). */
 	trustProxy: number
 	log?: (line: string) => void
+	/** True once the server is shutting down: answers then ask the client to close the connection. */
+	isStopping?: () => boolean
 }
 
 /** This server's origin as Remix will see it in request.url (the same steps as @remix-run/express). */
@@ -47,13 +49,15 @@ function refuseCrossSite(log: (line: string) => void) {
  * assets (hashed names cached for a year), the cross-site guard, and Remix with a load context that
  * carries the socket's peer address and this response's CSP nonce.
  */
-export function createPortalApp({ build, clientDir, trustProxy, log = console.warn }: PortalServerOptions) {
+export function createPortalApp({ build, clientDir, trustProxy, log = console.warn, isStopping = () => false }: PortalServerOptions) {
 	const app = express()
 	app.disable('x-powered-by')
 	// Number of proxy hops: req.protocol, req.hostname (and so request.url) believe only these.
 	app.set('trust proxy', trustProxy)
 
 	app.use((_req, res, next) => {
+		// A keep-alive client would otherwise hold the shutting-down server open.
+		if (isStopping()) res.setHeader('Connection', 'close')
 		res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
 		next()
 	})

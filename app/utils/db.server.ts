@@ -4,6 +4,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { getEnv } from './env.server.ts'
+import { onShutdownClose } from './shutdown.server.ts'
 
 /** Picks the Prisma driver adapter from DATABASE_URL: a SQLite file by default, PostgreSQL to scale out. */
 function createClient(url: string) {
@@ -22,8 +23,24 @@ export const prisma: PrismaClient = (globalForDb.__prisma ??= createClient(getEn
 
 export type Db = PrismaClient
 
-// WAL lets readers run while a write is in progress; NORMAL sync is durable across a process crash.
+/**
+ * SQLite settings (docs/decisions/009-speed.md): WAL lets readers run while a write is in progress;
+ * synchronous=NORMAL in WAL mode makes a commit durable across a crash of the process (kill -9), only
+ * a power loss can lose the last transactions; a busy timeout waits for another process's writer
+ * instead of failing; mmap and a larger page cache serve reads from memory; temporary tables stay
+ * in memory.
+ */
+const SQLITE_PRAGMAS = [
+	'journal_mode = WAL',
+	'synchronous = NORMAL',
+	'busy_timeout = 5000',
+	'mmap_size = 268435456',
+	'cache_size = -65536',
+	'temp_store = MEMORY',
+]
 if (getEnv().DATABASE_URL.startsWith('file:')) {
-	void prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL').catch(() => {})
-	void prisma.$queryRawUnsafe('PRAGMA busy_timeout = 5000').catch(() => {})
+	for (const pragma of SQLITE_PRAGMAS) void prisma.$queryRawUnsafe(`PRAGMA ${pragma}`).catch(() => {})
 }
+
+// Closed at shutdown after buffered writes are flushed (server/index.ts).
+onShutdownClose(() => prisma.$disconnect())

@@ -21,6 +21,10 @@ const EnvSchema = z.object({
 	SEARCH_SNAPSHOT_PATH: z.string().default('./data/search-index.json'),
 	SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 24 * 7),
 	SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+	/** How long a session row looked up stays in this instance's memory; 0 turns the cache off (the default under NODE_ENV=test). */
+	SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+	/** How often an instance reads the content stamp that keys its article cache; 0 reads it on every request (the default under NODE_ENV=test). */
+	CONTENT_STAMP_POLL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
 	SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
 	SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 	/** Minutes between full score recomputes run in-process; 0 turns the schedule off. */

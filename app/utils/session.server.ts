@@ -25,11 +25,8 @@ export async function getSessionId(request: Request): Promise<string | null> {
 	return typeof value === 'string' ? value : null
 }
 
-/** The live session of a request with its user, or null when absent, idle too long or past its absolute expiry. */
-export async function getLiveSession(request: Request) {
-	const sessionId = await getSessionId(request)
-	if (!sessionId) return null
-	const session = await prisma.session.findUnique({
+function findSession(sessionId: string) {
+	return prisma.session.findUnique({
 		where: { id: sessionId },
 		select: {
 			id: true,
@@ -47,14 +44,74 @@ export async function getLiveSession(request: Request) {
 			},
 		},
 	})
-	if (!session) return null
+}
+
+type StoredSession = NonNullable<Awaited<ReturnType<typeof findSession>>>
+
+/**
+ * Session rows looked up in the last SESSION_CACHE_MS, by id: under load one reader sends many
+ * requests a second, and the row lookup was a database query on every one of them. Expiry is still
+ * checked on every request against the cached times, and a sign-out on this instance drops the entry
+ * before the row, so both take effect at once here. Another instance, or a change to the user's role
+ * or tier, is seen within the TTL (docs/decisions/009-speed.md). The promise is cached, so a burst of
+ * requests with a new cookie makes one query.
+ */
+const sessionCache = new Map<string, { at: number; session: Promise<StoredSession | null> }>()
+const MAX_CACHED_SESSIONS = 10_000
+const sessionCacheMs = () => env.SESSION_CACHE_MS ?? (env.NODE_ENV === 'test' ? 0 : 2_000)
+
+function lookUpSession(sessionId: string, now: number): Promise<StoredSession | null> {
+	const ttl = sessionCacheMs()
+	const hit = sessionCache.get(sessionId)
+	if (hit && now - hit.at < ttl) return hit.session
+	const session = findSession(sessionId)
+	if (ttl > 0) {
+		sessionCache.delete(sessionId)
+		sessionCache.set(sessionId, { at: now, session })
+		if (sessionCache.size > MAX_CACHED_SESSIONS) sessionCache.delete(sessionCache.keys().next().value!)
+		// A failed lookup is not remembered.
+		session.catch(() => sessionCache.delete(sessionId))
+	}
+	return session
+}
+
+/** Drops a session from this instance's cache: call it before deleting or changing the row. */
+export function forgetCachedSession(sessionId: string) {
+	sessionCache.delete(sessionId)
+}
+
+/** Drops every cached session (a role, tier or account change that must show at once on this instance). */
+export function forgetCachedSessions() {
+	sessionCache.clear()
+}
+
+/**
+ * Ends every session of a user (a password reset, a removed user), at once on this instance. Use
+ * this rather than deleting Session rows directly, which cached lookups would not notice for up to
+ * SESSION_CACHE_MS. Returns how many sessions ended.
+ */
+export async function revokeUserSessions(userId: string): Promise<number> {
+	forgetCachedSessions()
+	const { count } = await prisma.session.deleteMany({ where: { userId } })
+	return count
+}
+
+/** The live session of a request with its user, or null when absent, idle too long or past its absolute expiry. */
+export async function getLiveSession(request: Request) {
+	const sessionId = await getSessionId(request)
+	if (!sessionId) return null
 	const now = Date.now()
+	const session = await lookUpSession(sessionId, now)
+	if (!session) return null
 	if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleMs() <= now) {
+		forgetCachedSession(session.id)
 		await prisma.session.deleteMany({ where: { id: session.id } })
 		return null
 	}
 	if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-		await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } })
+		// The cached row shares this object: later hits see the new time and do not touch again.
+		session.lastSeenAt = new Date(now)
+		await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: session.lastSeenAt } })
 	}
 	return session
 }
@@ -75,6 +132,7 @@ export async function commitSessionCookie(sessionId: string, request?: Request) 
 
 export async function destroySessionAndRedirect(request: Request, to = '/') {
 	const sessionId = await getSessionId(request)
+	if (sessionId) forgetCachedSession(sessionId)
 	if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } })
 	throw redirect(to, { headers: { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0, ...cookieOptions(request) }) } })
 }

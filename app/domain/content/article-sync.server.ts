@@ -3,6 +3,7 @@ import path from 'node:path'
 import { prisma } from '#app/utils/db.server.ts'
 import { MdxCompileError } from './compile.server.ts'
 import { sourceHash } from './compile.server.ts'
+import { contentChanged } from './content-cache.server.ts'
 import { ensureCompiledVariants } from './compiled-store.server.ts'
 import { ArticleFrontmatterSchema, parseFrontmatter } from './frontmatter.ts'
 
@@ -101,5 +102,7 @@ export async function syncArticles(contentDir: string, report: SyncReport = empt
 		report.retired++
 		report.changedItemKeys.push(`article:${article.slug}`)
 	}
+	// This instance's article cache now; other instances see the content stamp move.
+	contentChanged()
 	return report
 }

@@ -1,12 +1,11 @@
 import { z } from 'zod'
 import { canRead, parseAudience, type Reader } from '#app/domain/accounts-tiers/audience.ts'
 import { BrowserEventSchema, type BrowserEvent } from '#app/domain/engagement/event-kinds.ts'
-import { recordEvent } from '#app/domain/engagement/record.server.ts'
-import { recordArticleView } from '#app/domain/content/articles.server.ts'
+import { eventGroupCommit, type GroupEvent } from '#app/domain/engagement/group-commit.server.ts'
+import { publishedArticle, VIEW_DEDUPE_MS } from '#app/domain/content/articles.server.ts'
 import { recordPlanReview, reviewablePlan } from '#app/domain/plans/commands.server.ts'
 import { logShownSearch } from '#app/domain/search/search-service.server.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
-import { prisma } from '#app/utils/db.server.ts'
 
 /**
  * Events a browser reports once per visit (a view, a read-through, a search it showed, a plan
@@ -74,9 +73,16 @@ export async function recordBrowserEvents(
 		const refusal = await refusalOf(event, user, reader)
 		if (refusal) return { status: 422, error: refusal }
 	}
+	// Views, reads and plays go through the group commit: one transaction for many requests.
+	const grouped: GroupEvent[] = []
 	let recorded = 0
 	let duplicates = 0
 	for (const event of events) {
+		const one = user && groupEventOf(event, user, now)
+		if (one) {
+			grouped.push(one)
+			continue
+		}
 		try {
 			const outcome = await recordOne(event, user, reader, now)
 			if (outcome === 'recorded') recorded++
@@ -87,7 +93,8 @@ export async function recordBrowserEvents(
 			else throw error
 		}
 	}
-	return { recorded, duplicates }
+	const outcome = await eventGroupCommit().submit(grouped)
+	return { recorded: recorded + outcome.recorded, duplicates: duplicates + outcome.duplicates }
 }
 
 async function refusalOf(event: BrowserEvent, user: BeaconUser | null, reader: Reader): Promise<string | undefined> {
@@ -105,36 +112,35 @@ async function refusalOf(event: BrowserEvent, user: BeaconUser | null, reader: R
 	}
 }
 
+/** The event as the group commit writes it, or null for the kinds recorded on their own (search, plan review). */
+function groupEventOf(event: BrowserEvent, user: BeaconUser, now: Date): GroupEvent | null {
+	if (event.kind === 'search' || event.kind === 'plan_review') return null
+	return {
+		kind: event.kind,
+		userId: user.id,
+		accountId: user.accountId,
+		itemKey: event.itemKey ?? null,
+		data: event.data,
+		// The server's clock, not the browser's: a beacon cannot backdate activity.
+		occurredAt: now,
+		clientEventId: event.clientEventId,
+		// A view counts once per visit (VIEW_DEDUPE_MS).
+		onceSince: event.kind === 'article_view' ? new Date(now.getTime() - VIEW_DEDUPE_MS) : undefined,
+	}
+}
+
 type RecordOutcome = 'recorded' | 'duplicate' | { refused: string }
 
+/** A search (its hit count counted again for this reader) or a plan review, each in its own transaction. */
 async function recordOne(event: BrowserEvent, user: BeaconUser | null, reader: Reader, now: Date): Promise<RecordOutcome> {
 	const { clientEventId } = event
 	if (event.kind === 'search') {
-		// The browser names the query only; the hit count is counted again for this reader.
 		await logShownSearch(reader, user, { query: String(event.data!.q), clientEventId })
 		return 'recorded'
 	}
 	if (!user) return { refused: 'Sign in to record events.' }
-	switch (event.kind) {
-		case 'article_view':
-			return recordArticleView(user, slugOf(event.itemKey!)!, { clientEventId, now })
-		case 'plan_review': {
-			const outcome = await recordPlanReview({ user, planId: planIdOf(event.itemKey!)!, clientEventId }, now)
-			return outcome === 'refused' ? { refused: 'No plan you can review' } : outcome
-		}
-		default:
-			await recordEvent(prisma, {
-				kind: event.kind,
-				userId: user.id,
-				accountId: user.accountId,
-				itemKey: event.itemKey ?? null,
-				data: event.data,
-				// The server's clock, not the browser's: a beacon cannot backdate activity.
-				occurredAt: now,
-				clientEventId,
-			})
-			return 'recorded'
-	}
+	const outcome = await recordPlanReview({ user, planId: planIdOf(event.itemKey!)!, clientEventId }, now)
+	return outcome === 'refused' ? { refused: 'No plan you can review' } : outcome
 }
 
 const slugOf = (itemKey: string) => /^article:([a-z0-9-]{1,120})$/.exec(itemKey)?.[1]
@@ -143,7 +149,7 @@ const planIdOf = (itemKey: string) => /^plan:([A-Za-z0-9_-]{1,64})$/.exec(itemKe
 async function checkReadableArticle(kind: string, itemKey: string, reader: Reader): Promise<string | undefined> {
 	const slug = slugOf(itemKey)
 	if (!slug) return `itemKey of ${kind} must be "article:<slug>"`
-	const article = await prisma.article.findFirst({ where: { slug, status: 'published' }, select: { audience: true } })
+	const article = await publishedArticle(slug)
 	if (!article || !canRead(reader, parseAudience(article.audience))) return `No article "${slug}" you can read`
 	return undefined
 }

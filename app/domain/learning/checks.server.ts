@@ -3,6 +3,7 @@ import { recordEvent } from '#app/domain/engagement/record.server.ts'
 import { parseCheckDefinition } from '#app/domain/learning/definitions.server.ts'
 import { gradeCheck, type AnswerValue } from '#app/domain/learning/grading.ts'
 import { toPublicQuestion, type PublicQuestion } from '#app/domain/learning/public-question.ts'
+import { cachedContent } from '#app/domain/content/content-cache.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
 /** The public projection of these knowledge checks, keyed by id; unknown ids are left out. */
@@ -18,8 +19,10 @@ export async function publicChecks(ids: readonly string[]): Promise<Record<strin
  * KnowledgeCheckContext with these questions and action '/api/checks'.
  */
 export async function publicChecksInCode(code: string): Promise<Record<string, PublicQuestion>> {
-	const ids = (await prisma.checkQuestion.findMany({ select: { id: true } })).map((row) => row.id)
-	return publicChecks(ids.filter((id) => code.includes(JSON.stringify(id))))
+	// Both reads are content, cached until the next sync: an article without checks costs no query.
+	const ids = await cachedContent('check-ids', async () => (await prisma.checkQuestion.findMany({ select: { id: true } })).map((row) => row.id))
+	const embedded = ids.filter((id) => code.includes(JSON.stringify(id)))
+	return embedded.length ? cachedContent(`public-checks:${embedded.join(',')}`, () => publicChecks(embedded)) : {}
 }
 
 /**
