@@ -86,6 +86,7 @@ export async function isAccountMember(user: Pick<SessionUser, 'id' | 'role' | 'a
 // Any origin serves as the base: a path resolves against it as against ours, and only the comparison matters.
 const REDIRECT_BASE = 'http://portal.invalid'
 // Browsers drop tabs and newlines inside a URL ('/\t/evil' becomes '//evil') and read '\\' as '/'.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE_REDIRECT_CHARS = /[\u0000-\u001f\u007f\\]/
 const MAX_REDIRECT_LENGTH = 2048
 

@@ -28,7 +28,9 @@ async function waitFor(url: string) {
 	for (let i = 0; i < 100; i++) {
 		try {
 			if ((await fetch(url)).ok) return
-		} catch {}
+		} catch {
+			// Not listening yet: try again.
+		}
 		await new Promise((r) => setTimeout(r, 200))
 	}
 	throw new Error(`${url} did not come up`)

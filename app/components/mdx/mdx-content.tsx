@@ -53,6 +53,7 @@ export function MdxContent({ code, className = 'prose-portal' }: { code: string;
 	const Component = useMemo(() => evaluateOnce(code), [code])
 	return (
 		<div className={className}>
+			{/* eslint-disable-next-line react-hooks/static-components -- one component per code string, memoised here and cached in evaluateOnce: it is not recreated on re-render */}
 			<Component components={MDX_COMPONENTS} />
 		</div>
 	)

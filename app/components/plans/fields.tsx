@@ -2,7 +2,7 @@ import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } f
 import { ErrorList } from '#app/components/ui/field.tsx'
 
 // Conform's field metadata for any value type: these inputs only read ids, names, errors and defaults.
-export type AnyField = FieldMetadata<any, any, any>
+export type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>
 
 const inputClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid]:border-red-500'
 

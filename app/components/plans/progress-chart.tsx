@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatValue, type ProgressPoint } from '#app/domain/plans/progress-series.ts'
+import { useHydrated } from '#app/components/ui/use-hydrated.ts'
 import { formatDay } from './format.ts'
 
 const HEIGHT = 180
@@ -10,8 +10,7 @@ const HEIGHT = 180
  * chart mounts in the browser; the update table next to it carries the same numbers for everyone.
  */
 export function ProgressChart({ series, target, unit, metric }: { series: ProgressPoint[]; target: number; unit: string; metric: string }) {
-	const [mounted, setMounted] = useState(false)
-	useEffect(() => setMounted(true), [])
+	const mounted = useHydrated()
 	const points = series.map((p) => ({ t: new Date(p.at).getTime(), value: p.value }))
 	const last = series[series.length - 1]
 	const caption = `${metric}: ${series.length} data point${series.length === 1 ? '' : 's'}, latest ${last ? formatValue(last.value, unit) : 'none'}, target ${formatValue(target, unit)}.`

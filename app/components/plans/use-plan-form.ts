@@ -7,7 +7,7 @@ import type { z } from 'zod'
  * A Conform form that posts through its own fetcher, so the many forms of a plan page each show
  * only their own errors, and the page stays where it is (on `/plan` or `/plans/:id`).
  */
-export function usePlanForm<Schema extends z.ZodType<any, any>>(id: string, schema: Schema, defaultValue?: Record<string, unknown>) {
+export function usePlanForm<Schema extends z.ZodType<Record<string, unknown>>>(id: string, schema: Schema, defaultValue?: Record<string, unknown>) {
 	const fetcher = useFetcher<SubmissionResult<string[]>>()
 	const [form, fields] = useForm<z.output<Schema>>({
 		id,

@@ -52,6 +52,7 @@ const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel'])
  * leading spaces when reading a scheme, so strip them before looking (defeats "java\tscript:").
  */
 export function isAllowedLinkUrl(url: string): boolean {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
 	const cleaned = url.replace(/[\u0000-\u001F\u007F]/g, '').trim()
 	const scheme = /^([^/?#]*?):/.exec(cleaned)?.[1]
 	if (scheme === undefined) return true

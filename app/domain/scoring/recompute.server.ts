@@ -17,7 +17,7 @@ import { quadrantFor } from '#app/domain/scoring/quadrant.ts'
 import { scoreUser } from '#app/domain/scoring/score-user.ts'
 import { type SkillScore } from '#app/domain/scoring/skill.ts'
 import { type WillScore } from '#app/domain/scoring/will.ts'
-import { rollUpAccount, toSegmentStatus, type Segment, type UserScoreForRollUp } from '#app/domain/scoring/segments.ts'
+import { rollUpAccount, toSegmentStatus, type UserScoreForRollUp } from '#app/domain/scoring/segments.ts'
 import { getScoringConfig } from '#app/domain/scoring/settings.server.ts'
 import {
 	ComponentSums,

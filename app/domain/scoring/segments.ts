@@ -165,7 +165,7 @@ export function rollUpAccount(
 	const seats = finite(usage.seats)
 	const idleSeats = seats !== undefined ? Math.min(Math.max(0, Math.floor(seats) - users.length), Math.ceil(idleSeatsMaxRatio * Math.max(1, activeUsers))) : 0
 	const people = users.length + idleSeats
-	const signals = meanSignals(users, idleSeats, config)
+	const signals = meanSignals(users, idleSeats)
 	// Old snapshots without measurements fall back to the mean of the scores (unused seats at 0).
 	let will = signals ? willFromSignals(signals, config, 'On average: ').score : people > 0 ? willSum / people : 0
 
@@ -219,7 +219,7 @@ export function rollUpAccount(
  * one). Shares are averaged before they become points, so the account's will is linear in how much
  * its people do: ten people at one day a week are not ten half-motivated people.
  */
-function meanSignals(users: readonly UserScoreForRollUp[], idleSeats: number, config: ScoringConfig): WillSignals | undefined {
+function meanSignals(users: readonly UserScoreForRollUp[], idleSeats: number): WillSignals | undefined {
 	const measured = users.filter((u) => u.willSignals)
 	if (measured.length === 0) return undefined
 	const n = measured.length + idleSeats

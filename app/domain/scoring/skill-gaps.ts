@@ -40,7 +40,7 @@ export function skillEvidenceByTag(input: SkillGapInput, config: ScoringConfig =
 		const age = Math.max(0, (now - t) / DAY_MS)
 		if (age > c.horizonDays) continue
 		const data = (event.data ?? undefined) as ScoringEventData | undefined
-		let credit = 0
+		let credit: number
 		if (event.kind === 'quiz_attempt') {
 			const score = finite(data?.score)
 			if (score === undefined) continue

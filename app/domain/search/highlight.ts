@@ -30,7 +30,7 @@ export function findMatches(text: string, terms: ReadonlySet<string>): MatchRang
 	return wordRanges(text).filter((word) => terms.has(word.term))
 }
 
-const NON_ASCII = /[^\x00-\x7f]/
+const NON_ASCII = /[^\p{ASCII}]/u
 const ASCII_WORD = /^[a-z0-9]+$/
 
 /** Splits text into marked and unmarked segments; overlapping or touching ranges merge. */

@@ -32,6 +32,7 @@ const PRIMARY_KEY = 'key'
 /** Control characters as highlight tags: they cannot occur in indexed text (stripped below). */
 const PRE_TAG = '\u0002'
 const POST_TAG = '\u0003'
+// eslint-disable-next-line no-control-regex -- the highlight tags are control characters on purpose (above)
 const TAG_CHARS = /[\u0002\u0003]/g
 const CROP_WORDS = 30
 const BATCH_SIZE = 1_000

@@ -14,7 +14,7 @@ const STOP_WORD_SET = new Set(STOP_WORDS)
 export function normalizeWord(word: string): string {
 	const lower = word.toLowerCase()
 	// Most words are ASCII: skip the Unicode decomposition for them.
-	return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(COMBINING_MARKS, '')
+	return /^\p{ASCII}*$/u.test(lower) ? lower : lower.normalize('NFD').replace(COMBINING_MARKS, '')
 }
 
 /** Raw words of a text, in order. */

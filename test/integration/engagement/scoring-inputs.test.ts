@@ -42,7 +42,7 @@ describe('what the recompute feeds the scoring', () => {
 		const { account, users } = await world({ users: 2 })
 		const [used, silent] = users
 		for (const u of users) await prisma.user.update({ where: { id: u!.id }, data: { createdAt: new Date(NOW.getTime() - 60 * DAY) } })
-		const [usedRow, silentRow] = await Promise.all([used, silent].map((u) => prisma.user.findUniqueOrThrow({ where: { id: u!.id }, select: { email: true } })))
+		const [usedRow] = await Promise.all([used, silent].map((u) => prisma.user.findUniqueOrThrow({ where: { id: u!.id }, select: { email: true } })))
 		const rows = ['user,day,metric,value']
 		for (let d = 0; d < 40; d++) rows.push(`${usedRow!.email},${day(d)},active_minutes,45`)
 		rows.push(`${usedRow!.email},${day(1)},features_adopted,9`, `${usedRow!.email},${day(1)},features_available,10`)
