@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: installs what the tests need (npm packages, Debian's chromium) and runs every suite:
-# unit, integration and contract tests (Vitest), then end-to-end tests in Chromium (Playwright).
+# typecheck and lint, unit, integration and contract tests (Vitest), then end-to-end tests in
+# Chromium (Playwright).
 # Ends with one line "N passed, N failed, N skipped" over all suites.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,9 +17,12 @@ set +e
 mkdir -p .tmp
 rm -f .tmp/vitest-results.json .tmp/playwright-results.json
 
+failed_checks=()
 echo "› Typecheck"
-npx tsc
-typecheck=$?
+npx tsc || failed_checks+=(typecheck)
+
+echo "› Lint (ESLint)"
+npm run -s lint || failed_checks+=(lint)
 
 echo "› Unit, integration and contract tests (Vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-results.json
@@ -28,7 +32,6 @@ echo "› End-to-end tests (Playwright, Chromium)"
 npx playwright test
 e2e=$?
 
-[ $typecheck -eq 0 ] || echo "The typecheck failed: it counts as one failed test below."
-TYPECHECK_FAILED=$([ $typecheck -eq 0 ] && echo 0 || echo 1) node scripts/lib/summarize-tests.mjs .tmp/vitest-results.json .tmp/playwright-results.json
+FAILED_CHECKS="${failed_checks[*]}" node scripts/lib/summarize-tests.mjs .tmp/vitest-results.json .tmp/playwright-results.json
 summary=$?
 if [ $vitest -ne 0 ] || [ $e2e -ne 0 ] || [ $summary -ne 0 ]; then exit 1; fi

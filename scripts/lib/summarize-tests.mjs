@@ -1,4 +1,5 @@
 // Adds up the Vitest and Playwright JSON reports into one closing line: "N passed, N failed, N skipped".
+// FAILED_CHECKS names the non-test checks that failed (space-separated, e.g. "typecheck lint").
 import fs from 'node:fs'
 
 const [vitestFile, playwrightFile] = process.argv.slice(2)
@@ -33,6 +34,9 @@ if (playwright) {
 	skipped += s.skipped
 	failed += (playwright.errors ?? []).length
 }
-failed += missing + Number(process.env.TYPECHECK_FAILED ?? 0)
+// Checks that are not tests (typecheck, lint) count as one failed test each when they fail.
+const failedChecks = (process.env.FAILED_CHECKS ?? '').split(/\s+/).filter(Boolean)
+for (const check of failedChecks) console.log(`The ${check} failed: it counts as one failed test.`)
+failed += missing + failedChecks.length
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed > 0 ? 1 : 0)
