@@ -20,14 +20,34 @@ export const SignInSchema = z.object({
 	redirectTo: z.string().optional(),
 })
 
+/** A new password typed twice, under the sign-up rules: sign-up, reset and change all use these. */
+const newPasswordFields = {
+	password: PasswordSchema,
+	confirmPassword: z.string({ error: 'Repeat the password' }),
+}
+const passwordsMatch: [(v: { password: string; confirmPassword: string }) => boolean, { message: string; path: string[] }] = [
+	(v) => v.password === v.confirmPassword,
+	{ message: 'The passwords do not match', path: ['confirmPassword'] },
+]
+
 export const RegisterSchema = z
 	.object({
 		name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(100, 'Name is too long'),
 		email: EmailSchema,
-		password: PasswordSchema,
-		confirmPassword: z.string({ error: 'Repeat the password' }),
+		...newPasswordFields,
 	})
-	.refine((v) => v.password === v.confirmPassword, { message: 'The passwords do not match', path: ['confirmPassword'] })
+	.refine(...passwordsMatch)
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema })
+
+export const ResetPasswordSchema = z.object(newPasswordFields).refine(...passwordsMatch)
+
+export const ChangePasswordSchema = z
+	.object({
+		currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(256),
+		...newPasswordFields,
+	})
+	.refine(...passwordsMatch)
 
 export function emailDomain(email: string): string {
 	return email.slice(email.lastIndexOf('@') + 1).toLowerCase()

@@ -1,7 +1,8 @@
-import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible'
+import type { RateLimiterPrisma } from 'rate-limiter-flexible'
 import { recordEvent } from '#app/domain/engagement/record.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { databaseLimiter, reserveAttempt } from '#app/utils/rate-limit.server.ts'
 import { newSessionData } from '#app/utils/session.server.ts'
 import { getDummyHash, hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 import { emailDomain } from './credentials.ts'
@@ -18,35 +19,19 @@ type SignInLimiters = { email: RateLimiterPrisma; ip: RateLimiterPrisma }
 let signInLimiters: SignInLimiters | undefined
 
 /**
- * Attempt counters in the database (RateLimit rows, keys "sign-in:email:<address>" and
- * "sign-in:ip:<address>"), shared by every request and instance. Each window of
- * SIGN_IN_WINDOW_MINUTES starts at a key's first attempt.
+ * Sign-in counters: keys "sign-in:email:<address>" and "sign-in:ip:<address>", each window of
+ * SIGN_IN_WINDOW_MINUTES starting at a key's first attempt.
  */
 function limiters(): SignInLimiters {
 	if (!signInLimiters) {
 		const env = getEnv()
-		const common = { storeClient: prisma, tableName: 'rateLimit', duration: env.SIGN_IN_WINDOW_MINUTES * 60 }
+		const durationSeconds = env.SIGN_IN_WINDOW_MINUTES * 60
 		signInLimiters = {
-			email: new RateLimiterPrisma({ ...common, keyPrefix: 'sign-in:email', points: env.SIGN_IN_MAX_ATTEMPTS }),
-			ip: new RateLimiterPrisma({ ...common, keyPrefix: 'sign-in:ip', points: env.SIGN_IN_MAX_ATTEMPTS * IP_LIMIT_FACTOR }),
+			email: databaseLimiter({ keyPrefix: 'sign-in:email', points: env.SIGN_IN_MAX_ATTEMPTS, durationSeconds }),
+			ip: databaseLimiter({ keyPrefix: 'sign-in:ip', points: env.SIGN_IN_MAX_ATTEMPTS * IP_LIMIT_FACTOR, durationSeconds }),
 		}
 	}
 	return signInLimiters
-}
-
-/**
- * Takes one attempt from a key's allowance in a single atomic upsert, before any password is
- * checked: concurrent attempts each see the count including all the others.
- */
-async function reserveAttempt(limiter: RateLimiterPrisma, key: string): Promise<{ ok: true } | { ok: false; retryInMinutes: number }> {
-	try {
-		await limiter.consume(key)
-		return { ok: true }
-	} catch (error) {
-		// Over the limit the limiter rejects with a RateLimiterRes; a store failure is an Error and propagates.
-		if (error instanceof RateLimiterRes) return { ok: false, retryInMinutes: Math.max(1, Math.ceil(error.msBeforeNext / 60000)) }
-		throw error
-	}
 }
 
 /**

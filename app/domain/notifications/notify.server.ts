@@ -42,9 +42,10 @@ export class EmailOutbox {
 
 /**
  * Stores notifications in the caller's transaction and queues an email for each recipient who
- * has not turned emails off. Drafts for users that no longer exist are dropped.
+ * has not turned emails off (`email: false` when another address gets the email instead). Drafts
+ * for users that no longer exist are dropped.
  */
-export async function notify(tx: Tx, outbox: EmailOutbox, drafts: readonly NotificationDraft[]) {
+export async function notify(tx: Tx, outbox: EmailOutbox, drafts: readonly NotificationDraft[], opts: { email?: boolean } = {}) {
 	if (drafts.length === 0) return []
 	const recipients = await tx.user.findMany({
 		where: { id: { in: [...new Set(drafts.map((d) => d.recipientId))] } },
@@ -57,6 +58,7 @@ export async function notify(tx: Tx, outbox: EmailOutbox, drafts: readonly Notif
 			.map((d) => ({ recipientId: d.recipientId, kind: d.kind, title: d.title, body: d.body, link: d.link })),
 		select: { id: true, recipientId: true, title: true, body: true, link: true },
 	})
+	if (opts.email === false) return rows
 	const origin = emailLinkOrigin()
 	for (const row of rows) {
 		const recipient = byId.get(row.recipientId)!
