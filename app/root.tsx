@@ -1,6 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { countUnread } from '#app/domain/notifications/inbox.server.ts'
 import { ErrorPage } from '#app/components/error-page.tsx'
+import { NotificationBell } from '#app/components/notification-bell.tsx'
 import { SiteFooter } from '#app/components/site-footer.tsx'
 import { SiteHeader } from '#app/components/site-header.tsx'
 import { getUser } from '#app/utils/auth.server.ts'
@@ -23,6 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			role: user.role,
 			account: user.account && { name: user.account.name, tier: user.account.tier },
 		},
+		// A read only: the bell's count.
+		unreadNotifications: user ? await countUnread(user.id) : 0,
 	}
 }
 
@@ -30,7 +34,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>
 
 function Header() {
 	const data = useRouteLoaderData<typeof loader>('root')
-	return <SiteHeader user={data?.user ?? null} />
+	return <SiteHeader user={data?.user ?? null} actions={data?.user ? <NotificationBell unread={data.unreadNotifications} /> : null} />
 }
 
 function Footer() {

@@ -49,9 +49,9 @@ export function SiteHeader({ user, actions }: { user: HeaderUser; actions?: Reac
 					<div className="flex min-w-0 items-center gap-3 text-sm lg:ml-auto">
 						{user ? (
 							<>
-								<span className="min-w-0 truncate text-slate-600 lg:max-w-64" data-testid="signed-in-as" title={accountLine(user)}>
+								<Link to="/account" className="min-w-0 truncate text-slate-600 lg:max-w-64" data-testid="signed-in-as" title={`${accountLine(user)}: account settings`}>
 									{accountLine(user)}
-								</span>
+								</Link>
 								<Form method="post" action="/logout" className="shrink-0">
 									<button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5">
 										Sign out
