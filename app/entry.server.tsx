@@ -3,8 +3,10 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { contentStamp } from '#app/domain/content/content-cache.server.ts'
 import { startScoringRunner } from '#app/domain/loop/runner.server.ts'
 import { NonceProvider } from '#app/utils/nonce-provider.ts'
+import { sessionCookie } from '#app/utils/session.server.ts'
 
 /**
  * Remix's default Node entry (streaming, bots get the complete document), plus the in-process
@@ -13,6 +15,13 @@ import { NonceProvider } from '#app/utils/nonce-provider.ts'
  * (SCORING_INTERVAL_MINUTES; 0 turns the schedule off).
  */
 startScoringRunner()
+
+/**
+ * What our own server (server/index.ts) needs from inside this build for its cache of signed-out
+ * knowledge-base pages: the content stamp and the session cookie's name. Reached through
+ * build.entry.module, so the server uses this build's modules instead of bundling second copies.
+ */
+export const pageCacheHooks = { contentStamp, sessionCookieName: sessionCookie.name }
 
 const ABORT_DELAY = 5_000
 

@@ -7,6 +7,7 @@ import express, { type Request, type Response, type NextFunction } from 'express
 import helmet from 'helmet'
 import { VIDEO_FRAME_ORIGINS } from '#app/domain/content/embeds.ts'
 import { crossSiteRefusal } from '#app/utils/request-trust.server.ts'
+import { anonymousPageCache, type PageCacheOptions } from './page-cache.ts'
 
 export type PortalServerOptions = {
 	build: ServerBuild | (() => Promise<ServerBuild>)
@@ -15,6 +16,8 @@ export type PortalServerOptions = {
 	/** Proxies in front whose X-Forwarded-* headers are believed (TRUST_PROXY). */
 	trustProxy: number
 	log?: (line: string) => void
+	/** Signed-out knowledge-base pages served from memory (server/page-cache.ts); left out, every request renders. */
+	pageCache?: PageCacheOptions
 	/** True once the server is shutting down: answers then ask the client to close the connection. */
 	isStopping?: () => boolean
 }
@@ -49,7 +52,7 @@ function refuseCrossSite(log: (line: string) => void) {
  * assets (hashed names cached for a year), the cross-site guard, and Remix with a load context that
  * carries the socket's peer address and this response's CSP nonce.
  */
-export function createPortalApp({ build, clientDir, trustProxy, log = console.warn, isStopping = () => false }: PortalServerOptions) {
+export function createPortalApp({ build, clientDir, trustProxy, log = console.warn, pageCache, isStopping = () => false }: PortalServerOptions) {
 	const app = express()
 	app.disable('x-powered-by')
 	// Number of proxy hops: req.protocol, req.hostname (and so request.url) believe only these.
@@ -95,6 +98,7 @@ export function createPortalApp({ build, clientDir, trustProxy, log = console.wa
 	app.use(express.static(clientDir, { maxAge: '1h', index: false }))
 
 	app.use(refuseCrossSite(log))
+	if (pageCache) app.use(anonymousPageCache(pageCache))
 	app.all(
 		'*',
 		createRequestHandler({

@@ -12,8 +12,11 @@ import { createPortalApp } from './app.ts'
 const env = getEnv()
 const buildDir = path.dirname(fileURLToPath(import.meta.url))
 const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
+// Exported by app/entry.server.tsx; the page cache stays off with a build that lacks it.
+const hooks = (build.entry.module as { pageCacheHooks?: { contentStamp: () => Promise<string>; sessionCookieName: string } }).pageCacheHooks
+const pageCache = hooks && env.PAGE_CACHE === '1' ? { stamp: hooks.contentStamp, sessionCookieName: hooks.sessionCookieName } : undefined
 let stopping = false
-const app = createPortalApp({ build, clientDir: path.join(buildDir, 'client'), trustProxy: env.TRUST_PROXY, isStopping: () => stopping })
+const app = createPortalApp({ build, clientDir: path.join(buildDir, 'client'), trustProxy: env.TRUST_PROXY, pageCache, isStopping: () => stopping })
 
 const port = Number(process.env.PORT ?? 3000)
 const announce = () => console.log(`[portal] http://localhost:${port}`)

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
 	SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).optional(),
 	/** How often an instance reads the content stamp that keys its article cache; 0 reads it on every request (the default under NODE_ENV=test). */
 	CONTENT_STAMP_POLL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+	/** 0 turns off the in-memory cache of signed-out knowledge-base pages (server/page-cache.ts), e.g. to measure without it. */
+	PAGE_CACHE: z.enum(['0', '1']).default('1'),
 	SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
 	SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 	/** Minutes between full score recomputes run in-process; 0 turns the schedule off. */

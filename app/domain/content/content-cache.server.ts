@@ -14,8 +14,11 @@ import { getEnv } from '#app/utils/env.server.ts'
 type Entry = { stamp: string; value: Promise<unknown> }
 
 const MAX_ENTRIES = 5_000
-const entries = new Map<string, Entry>()
-let stamp: { value: Promise<string>; at: number } | null = null
+type State = { entries: Map<string, Entry>; stamp: { value: Promise<string>; at: number } | null }
+// On globalThis: the server bundle (its page cache) and Remix's build each carry a copy of this module.
+const globalForCache = globalThis as unknown as { __contentCache?: State }
+const state = (globalForCache.__contentCache ??= { entries: new Map(), stamp: null })
+const entries = state.entries
 
 // 0 reads the stamp on every request (the default under NODE_ENV=test, where tests write rows directly).
 const pollMs = () => getEnv().CONTENT_STAMP_POLL_MS ?? (getEnv().NODE_ENV === 'test' ? 0 : 1_000)
@@ -30,20 +33,20 @@ async function readStamp(): Promise<string> {
 
 /** The content stamp, read from the database at most once per poll interval. */
 export function contentStamp(now = Date.now()): Promise<string> {
-	if (stamp && now - stamp.at < pollMs()) return stamp.value
+	if (state.stamp && now - state.stamp.at < pollMs()) return state.stamp.value
 	const value = readStamp()
 	const current = { value, at: now }
-	stamp = current
+	state.stamp = current
 	// A failed read is not remembered.
 	value.catch(() => {
-		if (stamp === current) stamp = null
+		if (state.stamp === current) state.stamp = null
 	})
 	return value
 }
 
 /** Content changed in this process (a sync, a publish): the next read checks the database again. */
 export function contentChanged() {
-	stamp = null
+	state.stamp = null
 	entries.clear()
 }
 
