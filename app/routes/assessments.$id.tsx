@@ -26,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	if (found.kind === 'not-found' || found.kind === 'gated') throw notFound()
 	if (found.kind === 'sign-in') throw signInRedirect(request)
 	const { assessment, ref } = found
-	const view = user ? await getQuizView(ref, user.id) : null
+	// A self-assessment places the reader and grants nothing: its answers teach, so they show after any submission.
+	const view = user ? await getQuizView(ref, user.id, { reveal: 'after-submission' }) : null
 	const recommendation = view?.lastResult ? await recommendationFor(assessment, view.lastResult.score, reader) : null
 	return {
 		id,

@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { checkCertificateCode, getPublicCertificate } from '#app/domain/learning/certificates.server.ts'
+import { checkCertificateCode, findOwnCertificate, getPublicCertificate, sharedView } from '#app/domain/learning/certificates.server.ts'
 import { CertificateCard } from '#app/components/learning/certificate-card.tsx'
+import { CopyLink } from '#app/components/learning/copy-link.tsx'
 import { notFound } from '#app/components/learning/route-guards.server.ts'
 import { Button } from '#app/components/ui/field.tsx'
+import { getUser } from '#app/utils/auth.server.ts'
+import { publicOrigin } from '#app/utils/public-origin.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `${data.certificate.pathTitle} certificate · ${data.certificate.holderName}` : 'Certificate · Success Portal' },
@@ -11,22 +14,44 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ name: 'robots', content: 'noindex' },
 ]
 
-/** Public: anyone with the link sees the certificate and may check a code against it (a GET, nothing changes). */
+/**
+ * The share link. Anyone with it sees the holder's name, the course, the date and that the
+ * certificate is valid, and may check a printed code against it (a GET, nothing changes). The
+ * holder also sees the code and the ways to share, print and download it.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const certificate = await getPublicCertificate(params.id ?? '')
-	if (!certificate) throw notFound()
+	const id = params.id ?? ''
+	const user = await getUser(request)
+	const owned = user ? await findOwnCertificate(id, user.id) : null
+	const full = owned?.kind === 'owner' ? owned.certificate : await getPublicCertificate(id)
+	if (!full) throw notFound()
 	const code = new URL(request.url).searchParams.get('code')?.slice(0, 40) ?? null
-	return { certificate, code, valid: code ? checkCertificateCode(certificate.id, code) : null }
+	const valid = code ? checkCertificateCode(full.id, code) : null
+	if (owned?.kind !== 'owner') return { certificate: sharedView(full), owner: null, code, valid }
+	return { certificate: full, owner: { shareUrl: `${publicOrigin(request)}/certificates/${full.id}` }, code, valid }
 }
 
 export default function CertificatePage() {
-	const { certificate, code, valid } = useLoaderData<typeof loader>()
+	const { certificate, owner, code, valid } = useLoaderData<typeof loader>()
 	return (
 		<div className="space-y-8">
 			<CertificateCard certificate={certificate} />
-			<p className="no-print text-center text-sm">
-				<Link to={`/certificates/${certificate.id}/print`}>Printable view</Link>
-			</p>
+			{owner ? (
+				<section aria-labelledby="share-heading" className="no-print mx-auto max-w-md space-y-4 rounded-lg border border-slate-200 bg-white p-5" data-testid="certificate-owner-tools">
+					<h2 id="share-heading" className="font-semibold">
+						Share or keep your certificate
+					</h2>
+					<CopyLink url={owner.shareUrl} label="Share link (shows your name, the course, the date and that it is valid)" />
+					<div className="flex flex-wrap gap-4 text-sm">
+						<a href={`/certificates/${certificate.id}/pdf`} download className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white no-underline">
+							Download PDF
+						</a>
+						<Link to={`/certificates/${certificate.id}/print`} className="self-center">
+							Printable view
+						</Link>
+					</div>
+				</section>
+			) : null}
 			<section aria-labelledby="verify-heading" className="no-print mx-auto max-w-md rounded-lg border border-slate-200 bg-white p-5">
 				<h2 id="verify-heading" className="font-semibold">
 					Verify a code

@@ -1,12 +1,25 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { readerFor } from '#app/domain/accounts-tiers/audience.ts'
-import { enrol, isEnrolled, isRefusal, rememberStep, findReadablePath, settlePathCompletion, stepsFor } from '#app/domain/learning/paths.server.ts'
+import {
+	enrol,
+	findReadablePath,
+	getNextPath,
+	isEnrolled,
+	isRefusal,
+	rememberStep,
+	settlePathCompletion,
+	stepsFor,
+	type StepView,
+} from '#app/domain/learning/paths.server.ts'
 import { certificateIdFor } from '#app/domain/learning/certificates.server.ts'
 import { getQuizView, startAttempt, submitAttempt } from '#app/domain/learning/quiz-attempts.server.ts'
+import { quizFollowUp } from '#app/domain/learning/quiz-result-view.ts'
+import type { Quiz } from '#app/domain/learning/quiz-schema.ts'
 import { findPathQuiz } from '#app/domain/learning/quizzes.server.ts'
 import { GatedNotice } from '#app/components/learning/gated-notice.tsx'
 import { ProgressBar } from '#app/components/learning/progress-bar.tsx'
+import { QuizFollowUpPanel } from '#app/components/learning/quiz-follow-up.tsx'
 import { QuizPanel } from '#app/components/learning/quiz-panel.tsx'
 import { ENROL_INTENT, START_INTENT, SUBMIT_INTENT } from '#app/components/learning/quiz-questions.tsx'
 import { gatedOrThrow, notFound, SLUG_PATTERN } from '#app/components/learning/route-guards.server.ts'
@@ -39,6 +52,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const enrolled = user ? await isEnrolled(user.id, path.id) : false
 	const certificateId = user && enrolled ? await certificateIdFor(user.id, path.id) : null
 	const steps = await stepsFor(path, user?.id ?? null, enrolled)
+	const view = user && enrolled ? await getQuizView(quiz, user.id, { lessonFor: lessonLinks(quiz.definition, steps) }) : null
+	const remaining = steps.filter((step) => !step.done)
+	const followUp =
+		user && view?.lastResult
+			? quizFollowUp({
+					passed: view.passed,
+					pathHref: `/paths/${path.slug}`,
+					certificateId,
+					remaining,
+					nextPath: view.passed && remaining.length === 0 ? await getNextPath(user.id, reader, path.slug) : null,
+				})
+			: null
 	return {
 		kind: 'quiz' as const,
 		path: { slug: path.slug, title: path.title },
@@ -50,8 +75,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		percent: Math.floor((steps.filter((step) => step.done).length * 100) / steps.length),
 		signedIn: Boolean(user),
 		enrolled,
-		view: user && enrolled ? await getQuizView(quiz, user.id) : null,
+		view,
 		certificateId,
+		followUp,
+	}
+}
+
+/** Each question's lesson (the quiz's `lesson` field), as a link to that step of this path. */
+function lessonLinks(definition: Quiz, steps: StepView[]) {
+	const lessonOf = new Map(definition.questions.map((question) => [question.id, question.lesson]))
+	return (questionId: string) => {
+		const step = steps.find((candidate) => candidate.kind === 'lesson' && candidate.ref === lessonOf.get(questionId))
+		return step ? { title: step.title, href: step.href } : null
 	}
 }
 
@@ -92,7 +127,7 @@ export default function PathQuizPage() {
 	const page = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	if (page.kind === 'gated') return <GatedNotice title={page.title} audience={page.audience} back={{ to: '/paths', label: 'Back to training paths' }} />
-	const { path, key, title, description, steps, percent, position, signedIn, enrolled, view, certificateId } = page
+	const { path, key, title, description, steps, percent, position, signedIn, enrolled, view, followUp } = page
 	const previous = steps[position - 1]
 	const next = steps[position + 1]
 	return (
@@ -112,17 +147,7 @@ export default function PathQuizPage() {
 					<QuizPanel
 						view={view}
 						error={actionData && 'error' in actionData ? actionData.error : null}
-						afterResult={
-							certificateId ? (
-								<p className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm" data-testid="certificate-link">
-									You completed the path. <Link to={`/certificates/${certificateId}`}>View your certificate</Link>
-								</p>
-							) : view.passed ? (
-								<p className="text-sm">
-									<Link to={`/paths/${path.slug}`}>Back to the path</Link> to finish the remaining steps.
-								</p>
-							) : null
-						}
+						afterResult={followUp ? <QuizFollowUpPanel followUp={followUp} /> : null}
 					/>
 				) : signedIn ? (
 					<Form method="post" className="space-y-2">

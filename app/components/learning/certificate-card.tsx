@@ -1,11 +1,13 @@
-import type { PublicCertificate } from '#app/domain/learning/certificates.server.ts'
+import { formatIssued } from '#app/domain/learning/certificate-date.ts'
+import type { SharedCertificate } from '#app/domain/learning/certificates.server.ts'
 
-export function formatIssued(value: string | Date) {
-	return new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-}
+export { formatIssued }
 
-/** The certificate itself, as shown on the public page and printed. */
-export function CertificateCard({ certificate }: { certificate: PublicCertificate }) {
+/**
+ * The certificate itself, as shown on the public page and printed. The verification code is shown
+ * when given (the holder's views); the share link's page states validity instead.
+ */
+export function CertificateCard({ certificate }: { certificate: SharedCertificate & { verificationCode?: string } }) {
 	return (
 		<section
 			aria-label="Certificate"
@@ -24,10 +26,16 @@ export function CertificateCard({ certificate }: { certificate: PublicCertificat
 			<p className="mt-6 text-slate-600">
 				on <time dateTime={new Date(certificate.issuedAt).toISOString()}>{formatIssued(certificate.issuedAt)}</time>
 			</p>
-			<p className="mt-8 text-sm text-slate-500">
-				Verification code <span className="font-mono font-semibold text-slate-900" data-testid="certificate-code">{certificate.verificationCode}</span>
-			</p>
-			<p className="mt-1 text-xs text-slate-400">Success Portal · Prism</p>
+			{certificate.verificationCode ? (
+				<p className="mt-8 text-sm text-slate-600">
+					Verification code <span className="font-mono font-semibold text-slate-900" data-testid="certificate-code">{certificate.verificationCode}</span>
+				</p>
+			) : (
+				<p className="mt-8 text-sm font-medium text-emerald-800" data-testid="certificate-validity">
+					Valid: issued by Success Portal
+				</p>
+			)}
+			<p className="mt-1 text-xs text-slate-600">Success Portal · Prism</p>
 		</section>
 	)
 }

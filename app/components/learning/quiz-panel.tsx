@@ -28,6 +28,7 @@ export function QuizPanel({
 	const navigation = useNavigation()
 	const busy = navigation.state !== 'idle'
 	const { quiz } = view
+	const settled = showPass && view.passed
 	return (
 		<div className="space-y-6">
 			<ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600" data-testid="quiz-rules">
@@ -55,8 +56,12 @@ export function QuizPanel({
 					{view.canStart.ok ? (
 						<Form method="post">
 							<input type="hidden" name="intent" value={START_INTENT} />
-							<Button type="submit" disabled={busy}>
-								{view.lastResult ? 'Try again' : 'Start'}
+							<p className="mb-2 text-sm font-medium" data-testid="attempt-allowance">
+								{view.allowance}
+							</p>
+							{/* After a pass, retaking is optional: what comes next (afterResult) is the main action. */}
+							<Button type="submit" disabled={busy} variant={settled ? 'secondary' : 'primary'}>
+								{settled ? 'Retake to improve your score' : view.lastResult ? 'Try again' : 'Start'}
 							</Button>
 							<p className="mt-2 text-xs text-slate-500">
 								Every attempt you start counts

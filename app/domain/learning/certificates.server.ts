@@ -77,6 +77,26 @@ export async function getPublicCertificate(id: string): Promise<PublicCertificat
 	return { ...fields, pathSlug: path.slug }
 }
 
+/** What the share link shows anyone: name, course, date and that it is valid; the code stays with the holder. */
+export type SharedCertificate = Omit<PublicCertificate, 'verificationCode'>
+
+export function sharedView(certificate: PublicCertificate): SharedCertificate {
+	const { id, holderName, pathTitle, pathSlug, issuedAt } = certificate
+	return { id, holderName, pathTitle, pathSlug, issuedAt }
+}
+
+export type OwnedCertificate = { kind: 'not-found' } | { kind: 'not-owner' } | { kind: 'owner'; certificate: PublicCertificate }
+
+/** The certificate for its holder only (printable copy, PDF): anyone else is told apart from a missing one so routes can answer 403. */
+export async function findOwnCertificate(id: string, userId: string): Promise<OwnedCertificate> {
+	if (!CERTIFICATE_ID_PATTERN.test(id)) return { kind: 'not-found' }
+	const row = await prisma.certificate.findUnique({ where: { id }, select: { userId: true } })
+	if (!row) return { kind: 'not-found' }
+	if (row.userId !== userId) return { kind: 'not-owner' }
+	const certificate = await getPublicCertificate(id)
+	return certificate ? { kind: 'owner', certificate } : { kind: 'not-found' }
+}
+
 /** Whether a typed code is the code of this certificate (case, spaces and hyphens ignored). */
 export function checkCertificateCode(certificateId: string, code: string): boolean {
 	return verifyCode(certificateId, code, certificateSecret())

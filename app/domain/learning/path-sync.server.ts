@@ -9,7 +9,7 @@ import { ensureCompiledVariants, type StoredVariant } from '#app/domain/content/
 import { LessonFrontmatterSchema, parseFrontmatter } from '#app/domain/content/frontmatter.ts'
 import { listCheckIds } from '#app/domain/content/safe-mdx.ts'
 import { stepKind, stepRef, validatePathFolder, type PathManifest } from '#app/domain/learning/path-manifest.ts'
-import { parseQuizYaml, type Quiz } from '#app/domain/learning/quiz-schema.ts'
+import { findUnknownQuestionLessons, parseQuizYaml, type Quiz } from '#app/domain/learning/quiz-schema.ts'
 import { fileStem } from '#app/domain/learning/yaml-parse.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
@@ -108,6 +108,7 @@ async function syncPathFolder(contentDir: string, slug: string, report: SyncRepo
 	})
 
 	const errors: SyncReport['errors'] = []
+	const lessonSlugs = new Set(manifest.steps.flatMap((step) => (stepKind(step) === 'lesson' ? [stepRef(step)] : [])))
 	const lessons: LessonPlan[] = []
 	const quizzes: QuizPlan[] = []
 	for (const step of manifest.steps) {
@@ -131,14 +132,19 @@ async function syncPathFolder(contentDir: string, slug: string, report: SyncRepo
 			const file = `${relDir}/quizzes/${name}`
 			const text = await fs.readFile(path.join(contentDir, file), 'utf8')
 			const hash = sourceHash(text)
+			// Parsed even when unchanged: a manifest edit may have removed a lesson a question points at.
+			const parsed = parseQuizYaml(file, text)
+			const problems = parsed.ok ? findUnknownQuestionLessons(file, parsed.value, lessonSlugs) : parsed.errors
+			if (!parsed.ok || problems.length > 0) {
+				errors.push({ file, problems })
+				continue
+			}
 			const previous = existing?.quizzes.find((quiz) => quiz.key === ref)
 			if (previous && previous.sourceHash === hash && previous.status === 'published') {
 				quizzes.push({ key: ref, unchanged: true, title: previous.title })
 				continue
 			}
-			const parsed = parseQuizYaml(file, text)
-			if (parsed.ok) quizzes.push({ key: ref, unchanged: false, hash, quiz: parsed.value })
-			else errors.push({ file, problems: parsed.errors })
+			quizzes.push({ key: ref, unchanged: false, hash, quiz: parsed.value })
 		}
 	}
 	if (errors.length > 0) {

@@ -7,6 +7,7 @@ import { publicChecks } from '#app/domain/learning/checks.server.ts'
 import type { PathStep } from '#app/domain/learning/path-manifest.ts'
 import { pathProgress, type PathProgress } from '#app/domain/learning/progress.ts'
 import type { PublicQuestion } from '#app/domain/learning/public-question.ts'
+import { nextPathAfter } from '#app/domain/playbooks/plan.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
@@ -148,6 +149,82 @@ export async function listPathsForReader(reader: Reader, userId: string | null):
 	})
 }
 
+/** Where "continue" goes: the step last acted on if it is not done yet, else the first step not done; null when complete. */
+function resumeStepOf(steps: StepView[], lastStep: number, progress: Pick<PathProgress, 'isComplete'>): StepView | null {
+	if (progress.isComplete) return null
+	const last = steps[lastStep]
+	return last && !last.done ? last : (steps.find((step) => !step.done) ?? null)
+}
+
+export type ContinueLearning = {
+	path: { slug: string; title: string }
+	percent: number
+	completed: number
+	total: number
+	next: StepView
+}
+
+/**
+ * "Continue where you left off": of the paths the learner started, may still open and has not
+ * finished, the one they last worked in (lesson completed, quiz attempt, enrolment), with its next step.
+ */
+export async function getContinueLearning(userId: string, reader: Reader): Promise<ContinueLearning | null> {
+	const enrolments = await prisma.enrollment.findMany({
+		where: { userId, completedAt: null, path: { status: 'published', audience: { in: readableAudiences(reader) } } },
+		select: { lastStep: true, updatedAt: true, path: { select: pathFields } },
+	})
+	if (enrolments.length === 0) return null
+	const ids = enrolments.map((enrolment) => enrolment.path.id)
+	const [progress, completions, attempts] = await Promise.all([
+		progressByPath(prisma, userId, enrolments.map((enrolment) => enrolment.path)),
+		prisma.lessonCompletion.findMany({ where: { userId, lesson: { pathId: { in: ids } } }, select: { createdAt: true, lesson: { select: { pathId: true } } } }),
+		prisma.quizAttempt.findMany({ where: { userId, quiz: { kind: 'path', pathId: { in: ids } } }, select: { createdAt: true, quiz: { select: { pathId: true } } } }),
+	])
+	const lastActivity = new Map<string, number>()
+	const touch = (pathId: string | null, at: Date) => {
+		if (pathId) lastActivity.set(pathId, Math.max(lastActivity.get(pathId) ?? 0, at.getTime()))
+	}
+	for (const enrolment of enrolments) touch(enrolment.path.id, enrolment.updatedAt)
+	for (const row of completions) touch(row.lesson.pathId, row.createdAt)
+	for (const row of attempts) touch(row.quiz.pathId, row.createdAt)
+	const candidates = enrolments
+		.map((enrolment) => {
+			const pathProgress = progress.get(enrolment.path.id)!
+			const steps = stepViews(enrolment.path, pathProgress)
+			return { enrolment, pathProgress, next: resumeStepOf(steps, enrolment.lastStep, pathProgress) }
+		})
+		.filter((candidate) => candidate.next !== null)
+		.sort((a, b) => (lastActivity.get(b.enrolment.path.id) ?? 0) - (lastActivity.get(a.enrolment.path.id) ?? 0))
+	const latest = candidates[0]
+	if (!latest) return null
+	return {
+		path: { slug: latest.enrolment.path.slug, title: latest.enrolment.path.title },
+		percent: latest.pathProgress.percent,
+		completed: latest.pathProgress.completed,
+		total: latest.pathProgress.total,
+		next: latest.next!,
+	}
+}
+
+/**
+ * The path that follows `finishedSlug` for this reader (playbooks/plan.ts nextPathAfter): only
+ * published paths the reader may open, none the learner already finished.
+ */
+export async function getNextPath(userId: string, reader: Reader, finishedSlug: string): Promise<{ slug: string; title: string; href: string } | null> {
+	const [paths, finished] = await Promise.all([
+		prisma.path.findMany({
+			where: { status: 'published', audience: { in: readableAudiences(reader) } },
+			select: { slug: true, title: true, level: true, skillTags: true, audience: true, certificate: true },
+		}),
+		prisma.enrollment.findMany({ where: { userId, completedAt: { not: null } }, select: { path: { select: { slug: true } } } }),
+	])
+	const available = paths.map((path) => ({ ...path, skillTags: JSON.parse(path.skillTags) as string[], audience: parseAudience(path.audience) }))
+	const current = available.find((path) => path.slug === finishedSlug)
+	if (!current) return null
+	const next = nextPathAfter(current, { reader, availablePaths: available, completedPaths: finished.map((row) => row.path.slug) })
+	return next ? { slug: next.slug, title: next.title, href: `/paths/${next.slug}` } : null
+}
+
 export type PathOverview = {
 	kind: 'path'
 	path: Omit<PathRow, 'steps' | 'skillTags' | 'id'> & { skillTags: string[] }
@@ -159,6 +236,8 @@ export type PathOverview = {
 	/** Where "continue" goes: the step last acted on if it is not done yet, else the first step not done. */
 	resume: StepView | null
 	certificateId: string | null
+	/** Once the learner finished the path: the path to take next (none left: null). */
+	nextPath: { slug: string; title: string; href: string } | null
 }
 
 export async function getPathForReader(slug: string, reader: Reader, userId: string | null): Promise<PathOverview | PathRefusal> {
@@ -171,9 +250,9 @@ export async function getPathForReader(slug: string, reader: Reader, userId: str
 		: null
 	const progress = enrolment && userId ? await getPathProgress(prisma, userId, path) : null
 	const steps = stepViews(path, progress)
-	const last = enrolment ? steps[enrolment.lastStep] : undefined
-	const resume = !progress || progress.isComplete ? null : last && !last.done ? last : (steps.find((step) => !step.done) ?? null)
+	const resume = progress && enrolment ? resumeStepOf(steps, enrolment.lastStep, progress) : null
 	const certificateId = userId ? await certificateIdFor(userId, path.id) : null
+	const nextPath = userId && progress?.isComplete ? await getNextPath(userId, reader, path.slug) : null
 	const { steps: _steps, skillTags, id: _id, ...fields } = path
 	return {
 		kind: 'path',
@@ -185,6 +264,7 @@ export async function getPathForReader(slug: string, reader: Reader, userId: str
 		total: steps.length,
 		resume,
 		certificateId,
+		nextPath,
 	}
 }
 

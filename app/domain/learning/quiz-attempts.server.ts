@@ -6,6 +6,7 @@ import { drawQuestions } from '#app/domain/learning/draw.ts'
 import { gradeAttempt, parseAnswersFromFormEntries, type QuestionFeedback } from '#app/domain/learning/grading.ts'
 import { toPublicQuestions, type PublicQuestion } from '#app/domain/learning/public-question.ts'
 import type { Quiz } from '#app/domain/learning/quiz-schema.ts'
+import { answersRevealed, attemptAllowance, toResultView, type LessonLink, type ResultView, type RevealPolicy } from '#app/domain/learning/quiz-result-view.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
@@ -17,6 +18,8 @@ import { prisma } from '#app/utils/db.server.ts'
  * - A submission is graded on the server, all or nothing: a refusal changes nothing.
  * - While an attempt is open the page carries only public questions, not even the feedback of an
  *   earlier attempt, so no answer key is in any response before that attempt is submitted.
+ * - After a failed path-quiz attempt the page says which answers were wrong, not what is right,
+ *   while attempts remain (quiz-result-view.ts).
  */
 
 export type QuizRef = {
@@ -53,9 +56,21 @@ export type QuizView = {
 	canStart: AttemptDecision
 	passed: boolean
 	bestScore: number | null
-	/** The latest submitted attempt with its feedback; null while an attempt is open. */
-	lastResult: (StoredResult & { attemptId: string; submittedAt: Date }) | null
+	/** "You have 3 attempts; 2 left.", stated before an attempt starts */
+	allowance: string
+	/**
+	 * The latest submitted attempt, as the learner may see it (quiz-result-view.ts): right answers and
+	 * explanations only once the reveal policy allows; null while an attempt is open.
+	 */
+	lastResult: (ResultView & { attemptId: string; submittedAt: Date }) | null
 	history: AttemptSummary[]
+}
+
+export type QuizViewOptions = {
+	/** Path quizzes keep the answer key back until a pass or the last attempt (the default); self-assessments show it at once. */
+	reveal?: RevealPolicy
+	/** The lesson teaching a question, linked from a wrong answer. */
+	lessonFor?: (questionId: string) => LessonLink | null
 }
 
 export type AttemptRefusal = { ok: false; status: 400 | 409; error: string }
@@ -85,7 +100,7 @@ function policyOf(quiz: Quiz) {
 	return { attemptLimit: quiz.attemptLimit, cooldownMinutes: quiz.cooldownMinutes }
 }
 
-export async function getQuizView(quiz: QuizRef, userId: string, now = new Date()): Promise<QuizView> {
+export async function getQuizView(quiz: QuizRef, userId: string, options: QuizViewOptions = {}, now = new Date()): Promise<QuizView> {
 	const definition = quiz.definition
 	const attempts = await attemptsOf(prisma, userId, quiz.id)
 	const open = attempts.find((attempt) => !attempt.submittedAt && !isStale(attempt, definition)) ?? null
@@ -93,6 +108,9 @@ export async function getQuizView(quiz: QuizRef, userId: string, now = new Date(
 	const latest = submitted.at(-1)
 	const scores = submitted.flatMap((attempt) => (attempt.score === null ? [] : [attempt.score]))
 	const limit = definition.attemptLimit ?? null
+	const attemptsLeft = limit === null ? null : Math.max(0, limit - attempts.length)
+	const passed = submitted.some((attempt) => attempt.passed)
+	const answersShown = answersRevealed(options.reveal ?? 'after-pass-or-last-attempt', { passed, attemptsLeft })
 	return {
 		quiz: {
 			title: definition.title,
@@ -103,14 +121,19 @@ export async function getQuizView(quiz: QuizRef, userId: string, now = new Date(
 			questionCount: definition.drawCount ?? definition.questions.length,
 		},
 		attemptsUsed: attempts.length,
-		attemptsLeft: limit === null ? null : Math.max(0, limit - attempts.length),
+		attemptsLeft,
 		open: open ? { id: open.id, questions: toPublicQuestions(definition, open.questionIds) } : null,
 		canStart: open ? { ok: true } : canStartAttempt({ quiz: policyOf(definition), attempts, now }),
-		passed: submitted.some((attempt) => attempt.passed),
+		passed,
 		bestScore: scores.length ? Math.max(...scores) : null,
+		allowance: attemptAllowance(limit, attempts.length),
 		lastResult:
 			!open && latest?.feedback && latest.submittedAt
-				? { ...(JSON.parse(latest.feedback) as StoredResult), attemptId: latest.id, submittedAt: latest.submittedAt }
+				? {
+						...toResultView(JSON.parse(latest.feedback) as StoredResult, { answersShown, lessonFor: options.lessonFor }),
+						attemptId: latest.id,
+						submittedAt: latest.submittedAt,
+					}
 				: null,
 		history: attempts.map(({ id, startedAt, submittedAt, score, passed }) => ({ id, startedAt, submittedAt, score, passed })),
 	}

@@ -21,6 +21,8 @@ const questionBase = {
 	id: QuestionIdSchema,
 	prompt: z.string().trim().min(3).max(1000),
 	explanation: z.string().trim().min(3).max(2000),
+	/** Path quizzes only: the lesson of the same path that teaches this question, linked after a wrong answer. */
+	lesson: SlugSchema.optional(),
 }
 
 const SingleQuestionSchema = z.strictObject({
@@ -150,6 +152,15 @@ function checkQuiz(quiz: QuizLike, ctx: z.RefinementCtx) {
 	}
 }
 
+/** Only a path quiz has lessons to point at; elsewhere a `lesson` would silently link nowhere. */
+function refuseLessonLinks(questions: Question[], ctx: z.RefinementCtx) {
+	questions.forEach((question, index) => {
+		if (question.lesson !== undefined) {
+			ctx.addIssue({ code: 'custom', path: ['questions', index, 'lesson'], message: 'only questions of a path quiz may name a lesson' })
+		}
+	})
+}
+
 export const QuizSchema = z.strictObject(quizShape).superRefine(checkQuiz)
 export type Quiz = z.output<typeof QuizSchema>
 
@@ -218,6 +229,7 @@ export const AssessmentSchema = z
 	.superRefine((assessment, ctx) => {
 		checkQuiz(assessment, ctx)
 		checkBands(assessment.recommendations, ctx)
+		refuseLessonLinks(assessment.questions, ctx)
 	})
 export type Assessment = z.output<typeof AssessmentSchema>
 
@@ -226,7 +238,10 @@ export const ChecksFileSchema = z
 	.strictObject({
 		questions: z.array(QuestionSchema).min(1, { error: 'needs at least one question' }),
 	})
-	.superRefine((file, ctx) => addDuplicateQuestionIssues(file.questions, ctx))
+	.superRefine((file, ctx) => {
+		addDuplicateQuestionIssues(file.questions, ctx)
+		refuseLessonLinks(file.questions, ctx)
+	})
 export type ChecksFile = z.output<typeof ChecksFileSchema>
 
 function requireIdMatchesFile<T extends { id: string }>(
@@ -285,5 +300,14 @@ export function findMissingRecommendedPaths(
 		pathSlugs.has(band.path)
 			? []
 			: [`${file}: recommendations[${index}].path: no path "${band.path}" in content/paths`],
+	)
+}
+
+/** Questions naming a lesson that is not a lesson step of the quiz's path, as readable errors. */
+export function findUnknownQuestionLessons(file: string, quiz: Pick<Quiz, 'questions'>, lessonSlugs: ReadonlySet<string>): string[] {
+	return quiz.questions.flatMap((question, index) =>
+		question.lesson === undefined || lessonSlugs.has(question.lesson)
+			? []
+			: [`${file}: questions[${index}].lesson: "${question.lesson}" is not a lesson of this path (lessons: ${[...lessonSlugs].join(', ')})`],
 	)
 }

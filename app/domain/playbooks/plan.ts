@@ -16,6 +16,8 @@ export type AvailablePath = {
 	level: PathLevel | string
 	skillTags: readonly string[]
 	audience: Audience
+	/** issues a certificate on completion */
+	certificate?: boolean
 }
 
 export type RecommendationKind = 'path' | 'article' | 'advocacy' | 'short-win' | 'contact-csm'
@@ -31,6 +33,8 @@ export type RecommendationInput = {
 	completedPaths: readonly string[]
 	/** Paths enrolled in but not finished. */
 	enrolledPaths?: readonly string[]
+	/** The path finished most recently: its follow-on path comes first, whatever the segment. */
+	lastCompletedPath?: string | null
 }
 
 /** The customer's next steps for their segment, in the playbook's order, without repeats. */
@@ -47,10 +51,41 @@ export function recommendationsFor(
 		seen.add(r.href)
 		out.push(r)
 	}
+	// Progress first: a learner who just finished a path is offered the one that follows it.
+	const finished = input.availablePaths.find((p) => p.slug === input.lastCompletedPath)
+	const following = finished ? nextPathAfter(finished, input) : null
+	if (finished && following) add(pathRecommendation(following, `The next step after ${finished.title}.`, config))
 	for (const step of config.segments[input.segment].steps) {
+		// Mid-journey (a path just finished and another follows) the next path is the ask, not advocacy.
+		if (step.kind === 'advocacy' && following) continue
 		for (const r of stepRecommendations(step, input, open, config)) add(r)
 	}
 	return out
+}
+
+/**
+ * The path to take after finishing `finished`, among the paths the reader may open and has not
+ * finished: none below the finished path's level while one at or above it remains, then the
+ * easiest level first, then one that issues a certificate, then the most shared skill tags.
+ */
+export function nextPathAfter(
+	finished: Pick<AvailablePath, 'slug' | 'level' | 'skillTags'>,
+	input: Pick<RecommendationInput, 'reader' | 'availablePaths' | 'completedPaths'>,
+): AvailablePath | null {
+	const done = new Set([...input.completedPaths, finished.slug])
+	const floor = levelRank(finished.level)
+	const shared = (p: AvailablePath) => p.skillTags.filter((tag) => finished.skillTags.includes(tag)).length
+	const below = (p: AvailablePath) => (levelRank(p.level) < floor ? 1 : 0)
+	const candidates = input.availablePaths.filter((p) => !done.has(p.slug) && canRead(input.reader, p.audience))
+	const ranked = [...candidates].sort(
+		(a, b) =>
+			below(a) - below(b) ||
+			levelRank(a.level) - levelRank(b.level) ||
+			Number(Boolean(b.certificate)) - Number(Boolean(a.certificate)) ||
+			shared(b) - shared(a) ||
+			a.title.localeCompare(b.title),
+	)
+	return ranked[0] ?? null
 }
 
 function stepRecommendations(

@@ -27,7 +27,7 @@ export async function getRecommendationsFor(
 		getCurrentUserScore(user.id),
 		prisma.path.findMany({
 			where: { status: 'published' },
-			select: { slug: true, title: true, level: true, skillTags: true, audience: true },
+			select: { slug: true, title: true, level: true, skillTags: true, audience: true, certificate: true },
 			orderBy: { slug: 'asc' },
 		}),
 		prisma.enrollment.findMany({ where: { userId: user.id }, select: { completedAt: true, path: { select: { slug: true } } } }),
@@ -50,7 +50,18 @@ export async function getRecommendationsFor(
 	const completed = new Set(enrolments.filter((e) => e.completedAt).map((e) => e.path.slug))
 	for (const e of events) if (e.kind === 'path_complete' && e.itemKey?.startsWith('path:')) completed.add(e.itemKey.slice(5))
 	const enrolled = enrolments.filter((e) => !e.completedAt).map((e) => e.path.slug)
-	return recommendationsFor({ segment, reader, skillGaps, availablePaths: available, completedPaths: [...completed], enrolledPaths: enrolled })
+	const lastCompleted = enrolments
+		.filter((e) => e.completedAt)
+		.sort((a, b) => b.completedAt!.getTime() - a.completedAt!.getTime())[0]
+	return recommendationsFor({
+		segment,
+		reader,
+		skillGaps,
+		availablePaths: available,
+		completedPaths: [...completed],
+		enrolledPaths: enrolled,
+		lastCompletedPath: lastCompleted?.path.slug ?? null,
+	})
 }
 
 /** The path an item belongs to: path:<slug>, quiz:<slug>/<id>, lesson:<slug>/<lesson>, check:<id>. */

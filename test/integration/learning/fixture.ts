@@ -62,6 +62,7 @@ questions:
       - { id: a, text: Wrong one }
       - { id: b, text: Right one }
     correct: b
+    lesson: intro
     explanation: SECRET-EXPLANATION-COLOUR b is right.
   - id: q-true
     type: truefalse

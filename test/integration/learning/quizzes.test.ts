@@ -31,7 +31,7 @@ function expectNoAnswerKeys(result: unknown) {
 type QuizPage = {
 	view: {
 		open: { id: string; questions: Array<{ id: string }> } | null
-		lastResult: { score: number; passed: boolean; feedback: Array<{ questionId: string; correct: boolean; explanation: string }> } | null
+		lastResult: { score: number; passed: boolean; answersShown: boolean; items: Array<{ questionId: string; answeredCorrectly: boolean; lesson: { title: string; href: string } | null }> } | null
 		canStart: { ok: boolean; reason?: string }
 		attemptsUsed: number
 	} | null
@@ -169,7 +169,9 @@ describe('attempt limit and cooldown', () => {
 			expect(statusOf(await post(cookie, { intent: 'submit', attemptId: open.id, ...WRONG }))).toBe(302)
 			const page = await quizPage(cookie)
 			expect(page.view!.lastResult).toMatchObject({ score: 50, passed: false })
-			expect(text(page)).toContain('SECRET-EXPLANATION-COLOUR')
+			// The answer key is held back while attempts remain, and shown once the last one is used.
+			if (attempt < 3) expectNoAnswerKeys(page)
+			else expect(text(page)).toContain('SECRET-EXPLANATION-COLOUR')
 			if (attempt < 3) {
 				expect(page.view!.canStart).toMatchObject({ ok: false, reason: 'wait 10 more minutes before trying again' })
 				const blocked = await post(cookie, { intent: 'start' })
@@ -232,16 +234,20 @@ describe('completing a path', () => {
 		// The public page needs no sign-in and verifies the code; a wrong code does not verify.
 		const id = page.certificateId!
 		const publicPage = (await certificateLoader(args(makeRequest(`/certificates/${id}`), { id }))) as {
-			certificate: { holderName: string; pathTitle: string; verificationCode: string }
+			certificate: { holderName: string; pathTitle: string; verificationCode?: string }
 		}
 		expect(publicPage.certificate).toMatchObject({ holderName: user.name, pathTitle: 'Basics of Prism' })
 		expect(text(publicPage)).not.toContain(user.email)
-		const code = publicPage.certificate.verificationCode
+		// The share link shows name, course, date and validity; the code is the holder's to hand out.
+		expect(publicPage.certificate.verificationCode).toBeUndefined()
+		const holderPage = (await certificateLoader(args(makeRequest(`/certificates/${id}`, { cookie }), { id }))) as { certificate: { verificationCode: string } }
+		const code = holderPage.certificate.verificationCode
+		expect(text(publicPage)).not.toContain(code)
 		const verified = (await certificateLoader(args(makeRequest(`/certificates/${id}?code=${code.toLowerCase()}`), { id }))) as { valid: boolean }
 		expect(verified.valid).toBe(true)
 		const wrong = (await certificateLoader(args(makeRequest(`/certificates/${id}?code=AAAA-AAAA-AA`), { id }))) as { valid: boolean }
 		expect(wrong.valid).toBe(false)
-		expect(await printLoader(args(makeRequest(`/certificates/${id}/print`), { id }))).toMatchObject({ certificate: { verificationCode: code } })
+		expect(await printLoader(args(makeRequest(`/certificates/${id}/print`, { cookie }), { id }))).toMatchObject({ certificate: { verificationCode: code } })
 		expect(statusOf(await settle(() => certificateLoader(args(makeRequest('/certificates/not-a-real-certificate-id'), { id: 'not-a-real-certificate-id' }))))).toBe(404)
 
 		// A retake after passing does not issue a second certificate or complete the path again.
