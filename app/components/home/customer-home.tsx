@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { RecommendedSteps, type StepView } from '#app/components/engagement/recommended-steps.tsx'
 
 export type CustomerHomeData = {
@@ -9,10 +10,12 @@ export type CustomerHomeData = {
 		csm: { name: string; email: string } | null
 	}
 	nextSteps: StepView[]
+	/** The learner's own progress (continue where you left off, certificates), above the recommendations. */
+	journey?: ReactNode
 }
 
 /** The signed-in customer's home: their account and plan, what to do next, what the plan includes. */
-export function CustomerHome({ name, account, nextSteps }: CustomerHomeData) {
+export function CustomerHome({ name, account, nextSteps, journey }: CustomerHomeData) {
 	return (
 		<div className="space-y-8">
 			<section>
@@ -21,6 +24,7 @@ export function CustomerHome({ name, account, nextSteps }: CustomerHomeData) {
 					{account.name} · {account.planName}
 				</p>
 			</section>
+			{journey}
 			<RecommendedSteps steps={nextSteps} />
 			<section aria-labelledby="plan-includes" className="rounded-lg border border-slate-200 bg-white p-6">
 				<h2 id="plan-includes" className="text-lg font-semibold">
