@@ -63,6 +63,9 @@ export default function LoginPage() {
 				</Button>
 			</Form>
 			<p className="mt-4 text-sm text-slate-600">
+				<Link to="/forgot-password">Forgot password?</Link>
+			</p>
+			<p className="mt-2 text-sm text-slate-600">
 				New here? <Link to="/join">Create an account with your work email</Link>.
 			</p>
 		</div>

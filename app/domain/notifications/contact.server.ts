@@ -24,7 +24,7 @@ export function aboutPath(value: string | null | undefined): string | null {
 /** Who a customer's message goes to: the named CSM their plan includes, or the support team. */
 export async function contactRecipient(accountId: string | null) {
 	const account = accountId
-		? await prisma.account.findUnique({ where: { id: accountId }, select: { id: true, name: true, tier: true, csm: { select: { id: true, name: true } } } })
+		? await prisma.account.findUnique({ where: { id: accountId }, select: { id: true, name: true, tier: true, csm: { select: { id: true, name: true, email: true } } } })
 		: null
 	const csm = account && tierHas(account.tier, 'namedCsm') ? account.csm : null
 	return { account, csm }
