@@ -65,3 +65,34 @@ test.describe('a customer meets no serious or critical axe violation', () => {
 		await expectNoSeriousViolations(page, 'plan')
 	})
 })
+
+test.describe('the pages a visitor and a phone user meet have no serious or critical axe violation', () => {
+	test('signed-out help-centre home, contact link, sign-in notice of a customers article', async ({ page }) => {
+		await page.goto('/')
+		await expect(page.getByRole('heading', { name: 'How can we help?' })).toBeVisible()
+		await expectNoSeriousViolations(page, 'visitor home')
+
+		await page.goto('/kb/scheduled-report-delivery')
+		await expect(page.getByTestId('sign-in-notice')).toBeVisible()
+		await expectNoSeriousViolations(page, 'sign-in notice')
+	})
+
+	test('on a phone: header with its menu open, article, search with filters open, contact', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 })
+		await signIn(page, 'tier3@demo.test')
+		await page.getByRole('button', { name: 'Menu' }).click()
+		await expect(page.getByTestId('signed-in-as')).toBeVisible()
+		await expectNoSeriousViolations(page, 'phone home, menu open')
+
+		await page.goto('/kb/connect-a-data-warehouse')
+		await expect(page.getByTestId('article-body')).toBeVisible()
+		await expectNoSeriousViolations(page, 'phone article')
+
+		await page.goto('/search?q=dashboard')
+		await page.getByRole('button', { name: /^Filters/ }).click()
+		await expectNoSeriousViolations(page, 'phone search, filters open')
+
+		await page.goto('/contact')
+		await expectNoSeriousViolations(page, 'contact')
+	})
+})

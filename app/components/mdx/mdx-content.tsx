@@ -16,6 +16,11 @@ function ScrollingTable(props: ComponentProps<'table'>) {
 	)
 }
 
+/** Code blocks scroll sideways on a phone; focusable so a keyboard can scroll them too (WCAG 2.1.1). */
+function ScrollingPre(props: ComponentProps<'pre'>) {
+	return <pre tabIndex={0} {...props} />
+}
+
 /**
  * The one component map every compiled body renders with. Its keys match the safe-MDX allowlist
  * (app/domain/content/safe-mdx.ts); a name the policy allows but this map lacks would crash the page.
@@ -31,6 +36,7 @@ export const MDX_COMPONENTS = {
 	Audience: AudienceSection,
 	Check,
 	table: ScrollingTable,
+	pre: ScrollingPre,
 }
 
 // Evaluating a bundle (new Function + module setup) costs far more than rendering it. On the server
