@@ -4,6 +4,7 @@ import { readerFor } from '#app/domain/accounts-tiers/audience.ts'
 import { enrol, getPathForReader, isRefusal, findReadablePath, stepHref } from '#app/domain/learning/paths.server.ts'
 import { AudienceBadge } from '#app/components/kb/audience-badge.tsx'
 import { GatedNotice } from '#app/components/learning/gated-notice.tsx'
+import { PathFinished } from '#app/components/learning/path-finished.tsx'
 import { ProgressBar } from '#app/components/learning/progress-bar.tsx'
 import { ENROL_INTENT } from '#app/components/learning/quiz-questions.tsx'
 import { gatedOrThrow, notFound, SLUG_PATTERN } from '#app/components/learning/route-guards.server.ts'
@@ -42,7 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PathPage() {
 	const page = useLoaderData<typeof loader>()
 	if (page.kind === 'gated') return <GatedNotice title={page.title} audience={page.audience} back={{ to: '/paths', label: 'Back to training paths' }} />
-	const { path, steps, enrolled, percent, completed, total, resume, certificateId, signedIn } = page
+	const { path, steps, enrolled, percent, completed, total, resume, certificateId, nextPath, signedIn } = page
+	const finished = enrolled && total > 0 && completed === total
 	return (
 		<div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
 			<div className="space-y-6">
@@ -67,11 +69,7 @@ export default function PathPage() {
 								{completed === 0 ? 'Start' : 'Continue'}: {resume.title}
 							</Link>
 						) : null}
-						{certificateId ? (
-							<p className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm" data-testid="certificate-link">
-								You completed this path. <Link to={`/certificates/${certificateId}`}>View your certificate</Link>
-							</p>
-						) : null}
+						{finished ? <PathFinished certificateId={certificateId} nextPath={nextPath} /> : null}
 					</div>
 				) : signedIn ? (
 					<Form method="post">
