@@ -22,6 +22,15 @@ export type PortalServerOptions = {
 	isStopping?: () => boolean
 }
 
+type AsyncHandler = (req: Request, res: Response, next: NextFunction) => Promise<unknown>
+
+/** Express 4 ignores a handler's promise: a rejection goes to next() (a 500) instead of ending the process. */
+function passRejections(handler: AsyncHandler) {
+	return (req: Request, res: Response, next: NextFunction) => {
+		handler(req, res, next).catch(next)
+	}
+}
+
 /** This server's origin as Remix will see it in request.url (the same steps as @remix-run/express). */
 function ownOrigin(req: Request): string {
 	const portOf = (host: string | undefined) => Number.parseInt(host?.split(':')[1] ?? '', 10)
@@ -98,13 +107,15 @@ export function createPortalApp({ build, clientDir, trustProxy, log = console.wa
 	app.use(express.static(clientDir, { maxAge: '1h', index: false }))
 
 	app.use(refuseCrossSite(log))
-	if (pageCache) app.use(anonymousPageCache(pageCache))
+	if (pageCache) app.use(passRejections(anonymousPageCache(pageCache)))
 	app.all(
 		'*',
-		createRequestHandler({
-			build,
-			getLoadContext: (req, res) => ({ socketAddress: req.socket.remoteAddress, cspNonce: res.locals.cspNonce as string }),
-		}),
+		passRejections(
+			createRequestHandler({
+				build,
+				getLoadContext: (req, res) => ({ socketAddress: req.socket.remoteAddress, cspNonce: res.locals.cspNonce as string }),
+			}),
+		),
 	)
 	return app
 }

@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { planName } from '#app/domain/accounts-tiers/customer-plans.ts'
 import { HeaderSearch } from './header-search.tsx'
 import { navItemsFor } from './nav-items.ts'
@@ -18,10 +18,11 @@ const MENU_ID = 'site-menu'
  * button such as a notification bell) and the menu button in at most 64 px.
  */
 export function SiteHeader({ user, actions }: { user: HeaderUser; actions?: ReactNode }) {
-	const [open, setOpen] = useState(false)
 	const location = useLocation()
-	// A followed link or a submitted search closes the menu.
-	useEffect(() => setOpen(false), [location.key])
+	// The menu is open at one location: a followed link or a submitted search (a new location) closes it.
+	const [openAt, setOpenAt] = useState<string | null>(null)
+	const open = openAt === location.key
+	const setOpen = (next: boolean) => setOpenAt(next ? location.key : null)
 
 	return (
 		<header className="no-print relative border-b border-slate-200 bg-white" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
@@ -75,7 +76,7 @@ export function SiteHeader({ user, actions }: { user: HeaderUser; actions?: Reac
 					className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm lg:hidden"
 					aria-expanded={open}
 					aria-controls={MENU_ID}
-					onClick={() => setOpen((o) => !o)}
+					onClick={() => setOpen(!open)}
 				>
 					<span aria-hidden="true">{open ? '✕' : '☰'}</span>
 					<span className="sr-only">Menu</span>

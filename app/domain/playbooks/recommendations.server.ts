@@ -1,4 +1,4 @@
-import { canRead, parseAudience, readerFor, type Audience } from '#app/domain/accounts-tiers/audience.ts'
+import { canRead, parseAudience, readerFor } from '#app/domain/accounts-tiers/audience.ts'
 import { recommendationsFor, type AvailablePath, type Recommendation } from '#app/domain/playbooks/plan.ts'
 import { loadUserEvents } from '#app/domain/scoring/activity.server.ts'
 import { eventHorizonDays } from '#app/domain/scoring/config.ts'
