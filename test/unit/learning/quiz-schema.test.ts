@@ -6,6 +6,7 @@ import {
 	QuizSchema,
 	findDuplicateCheckIds,
 	findMissingRecommendedPaths,
+	findUnknownQuestionLessons,
 	parseAssessmentYaml,
 	parseChecksYaml,
 	parseQuizYaml,
@@ -302,4 +303,35 @@ test('QuizSchema is usable without YAML (e.g. re-validating a stored definition)
 	expect(parsed.ok).toBe(true)
 	if (!parsed.ok) return
 	expect(QuizSchema.parse(JSON.parse(JSON.stringify(parsed.value)))).toEqual(parsed.value)
+})
+
+describe('a question names the lesson that teaches it', () => {
+	const question = { id: 'q1', type: 'truefalse', prompt: 'Is it so?', correct: true, explanation: 'It is so.' }
+
+	test('a path quiz question may name one; it must be a lesson of the path', () => {
+		const quiz = QuizSchema.parse({ id: 'quiz', title: 'A quiz', passMark: 50, questions: [{ ...question, lesson: 'intro' }, { ...question, id: 'q2' }] })
+		expect(quiz.questions[0]!.lesson).toBe('intro')
+		expect(findUnknownQuestionLessons('quiz.yaml', quiz, new Set(['intro', 'second']))).toEqual([])
+		expect(findUnknownQuestionLessons('quiz.yaml', quiz, new Set(['second']))).toEqual([
+			'quiz.yaml: questions[0].lesson: "intro" is not a lesson of this path (lessons: second)',
+		])
+	})
+
+	test('not a slug: refused', () => {
+		expect(QuestionSchema.safeParse({ ...question, lesson: 'Not A Slug' }).success).toBe(false)
+	})
+
+	test('self-assessments and knowledge checks have no lessons to point at: refused', () => {
+		const assessment = AssessmentSchema.safeParse({
+			id: 'a',
+			title: 'An assessment',
+			audience: 'public',
+			passMark: 50,
+			questions: [{ ...question, lesson: 'intro' }],
+			recommendations: [{ minScore: 0, maxScore: 100, path: 'p', message: 'Take the path.' }],
+		})
+		expect(assessment.success).toBe(false)
+		expect(JSON.stringify(assessment.error?.issues)).toContain('only questions of a path quiz may name a lesson')
+		expect(ChecksFileSchema.safeParse({ questions: [{ ...question, lesson: 'intro' }] }).success).toBe(false)
+	})
 })

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { type Reader } from '#app/domain/accounts-tiers/audience.ts'
 import { parsePlaybookConfig } from '#app/domain/playbooks/config.ts'
-import { type AvailablePath, recommendationsFor, taskCause, tasksFor } from '#app/domain/playbooks/plan.ts'
+import { type AvailablePath, nextPathAfter, recommendationsFor, taskCause, tasksFor } from '#app/domain/playbooks/plan.ts'
 
 const paths: AvailablePath[] = [
 	{ slug: 'getting-started-in-a-day', title: 'Getting started in a day', level: 'beginner', audience: 'public', skillTags: ['getting-started', 'dashboards'] },
@@ -145,5 +145,60 @@ describe('tasksFor', () => {
 		const config = parsePlaybookConfig({ tasks: { rootCauseCheckin: { enabled: false }, skipWhenLowEvidence: false } })
 		expect(tasksFor({ accountId: 'a', segment: 'UNMOTIVATED' }, config)).toEqual([])
 		expect(tasksFor({ accountId: 'new', segment: 'NEED_TO_EXIT', lowEvidence: true }, config)).toHaveLength(1)
+	})
+})
+
+describe('the next path after a finished one', () => {
+	const withCertificates: AvailablePath[] = [
+		...paths.map((p) => ({ ...p, certificate: p.slug !== 'getting-started-in-a-day' })),
+		{ slug: 'metrics-deep-dive', title: 'A metrics deep dive', level: 'intermediate', audience: 'customers', skillTags: ['metrics'], certificate: false },
+	]
+	const finished = (slug: string) => withCertificates.find((p) => p.slug === slug)!
+	const next = (slug: string, reader: Reader, completedPaths: string[] = []) =>
+		nextPathAfter(finished(slug), { reader, availablePaths: withCertificates, completedPaths })?.slug ?? null
+
+	test('after the beginner day, the other beginner path (it issues a certificate)', () => {
+		expect(next('getting-started-in-a-day', tier3)).toBe('prism-fundamentals')
+	})
+
+	test('never above the reader: Tier 3 goes on to the customers path, Tier 1 may reach the advanced one', () => {
+		expect(next('prism-fundamentals', tier3, ['getting-started-in-a-day'])).toBe('metrics-deep-dive')
+		expect(next('metrics-deep-dive', tier3, ['getting-started-in-a-day', 'prism-fundamentals'])).toBeNull()
+		expect(next('advanced-dashboards', tier1, ['getting-started-in-a-day', 'prism-fundamentals', 'metrics-deep-dive'])).toBe('enterprise-governance')
+	})
+
+	test('not below the finished level while something at or above it is left; then back to what was skipped', () => {
+		expect(next('advanced-dashboards', tier1)).toBe('metrics-deep-dive')
+		expect(next('enterprise-governance', tier1, ['advanced-dashboards', 'metrics-deep-dive'])).toBe('prism-fundamentals')
+	})
+
+	test('among equals, the one with more shared skills', () => {
+		const twins: AvailablePath[] = [
+			{ slug: 'start', title: 'Start', level: 'beginner', audience: 'public', skillTags: ['metrics', 'alerts'] },
+			{ slug: 'b-unrelated', title: 'B unrelated', level: 'intermediate', audience: 'public', skillTags: ['sso'] },
+			{ slug: 'z-related', title: 'Z related', level: 'intermediate', audience: 'public', skillTags: ['alerts'] },
+		]
+		expect(nextPathAfter(twins[0]!, { reader: tier3, availablePaths: twins, completedPaths: [] })?.slug).toBe('z-related')
+	})
+
+	test('recommendations lead with it, and a High Performer mid-journey is not asked for advocacy', () => {
+		const recs = recommendationsFor({
+			segment: 'HIGH_PERFORMER',
+			reader: tier3,
+			skillGaps: [],
+			availablePaths: withCertificates,
+			completedPaths: ['getting-started-in-a-day'],
+			lastCompletedPath: 'getting-started-in-a-day',
+		})
+		expect(recs[0]).toEqual({ kind: 'path', title: 'Prism fundamentals', href: '/paths/prism-fundamentals', reason: 'The next step after Getting started in a day.' })
+		expect(recs.map((r) => r.kind)).not.toContain('advocacy')
+		expect(recs.map((r) => r.href)).not.toContain('/paths/enterprise-governance')
+		expect(recs.map((r) => r.href)).not.toContain('/paths/advanced-dashboards')
+	})
+
+	test('with every path open to them finished, the playbook takes over (advocacy for a High Performer)', () => {
+		const all = ['getting-started-in-a-day', 'prism-fundamentals', 'metrics-deep-dive']
+		const recs = recommendationsFor({ segment: 'HIGH_PERFORMER', reader: tier3, skillGaps: [], availablePaths: withCertificates, completedPaths: all, lastCompletedPath: 'metrics-deep-dive' })
+		expect(recs.map((r) => r.kind)).toEqual(['advocacy'])
 	})
 })
