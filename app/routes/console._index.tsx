@@ -33,6 +33,9 @@ export default function ConsoleHome() {
 					</li>
 				))}
 			</ul>
+			<p className="mt-6">
+				<Link to="/notifications">Your notifications</Link>: plan responses, contact messages and new tasks.
+			</p>
 		</div>
 	)
 }

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useParams } from '@remix-run/react'
 import { z } from 'zod'
 import { readerFor } from '#app/domain/accounts-tiers/audience.ts'
 import { AUDIENCE_NAMES } from '#app/domain/accounts-tiers/customer-plans.ts'
@@ -73,6 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ArticlePage() {
 	const page = useLoaderData<typeof loader>()
+	const params = useParams()
 	if (page.kind === 'sign-in') return <SignInNotice title={page.title} audience={page.audience} returnTo={`/kb/${page.slug}`} />
 	if (page.kind === 'gated') {
 		return (
@@ -80,7 +81,7 @@ export default function ArticlePage() {
 				<p className="text-sm font-semibold text-amber-700">Not included in your plan</p>
 				<h1 className="mt-2 text-2xl font-bold">{page.title ?? 'This article is reserved for another plan'}</h1>
 				<p className="mt-3 text-slate-600">
-					This article is available to: {page.audience}. Your success team can tell you what upgrading would include.
+					This article is available to: {page.audience}. <Link to={`/contact?${new URLSearchParams({ about: params.slug ?? '' })}`}>Ask your success team</Link> what upgrading would include.
 				</p>
 				<p className="mt-6">
 					<Link to="/kb">Back to the knowledge base</Link>
@@ -111,7 +112,7 @@ export default function ArticlePage() {
 				</div>
 				{signedIn ? <VisitBeacon key={article.slug} event={{ kind: 'article_view', itemKey: `article:${article.slug}` }} /> : null}
 				{signedIn ? <ReadThroughBeacon key={article.slug} slug={article.slug} readingMinutes={article.readingMinutes} /> : null}
-				{signedIn ? <HelpfulVote current={vote} /> : null}
+				{signedIn ? <HelpfulVote current={vote} slug={article.slug} /> : null}
 			</article>
 			<aside className="no-print space-y-8 text-sm">
 				{toc.length ? (

@@ -144,6 +144,9 @@ export default function SearchPage() {
 							<div className="mt-4">
 								<ArticleList articles={popular} />
 							</div>
+							<p className="mt-4 text-sm">
+								Still nothing? <Link to={`/contact?${new URLSearchParams({ about: `/search?${new URLSearchParams({ q: params.q })}` })}`}>Ask a person</Link>.
+							</p>
 						</div>
 					)}
 					{pages > 1 ? (

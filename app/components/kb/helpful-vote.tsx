@@ -1,12 +1,12 @@
-import { useFetcher } from '@remix-run/react'
+import { Link, useFetcher } from '@remix-run/react'
 import { useState } from 'react'
 
 type VoteResponse =
 	| { ok: true; helpful: boolean; nextSteps: Array<{ kind: string; title: string; href: string }> }
 	| { ok: false; error: string }
 
-/** "Was this helpful?": one vote per reader, a second click replaces it; a "no" offers a next step. */
-export function HelpfulVote({ current }: { current: { helpful: boolean; comment: string | null } | null }) {
+/** "Was this helpful?": one vote per reader, a second click replaces it; a "no" offers next steps and a person to ask. */
+export function HelpfulVote({ current, slug }: { current: { helpful: boolean; comment: string | null } | null; slug: string }) {
 	const fetcher = useFetcher<VoteResponse>()
 	const [choice, setChoice] = useState<'yes' | 'no' | null>(current ? (current.helpful ? 'yes' : 'no') : null)
 	const result = fetcher.data
@@ -52,6 +52,11 @@ export function HelpfulVote({ current }: { current: { helpful: boolean; comment:
 							))}
 						</ul>
 					</div>
+				) : null}
+				{saved === 'no' ? (
+					<p className="mt-3 text-sm" data-testid="ask-a-person">
+						Still stuck? <Link to={`/contact?${new URLSearchParams({ about: slug })}`}>Ask a person</Link>: your message goes to your success team.
+					</p>
 				) : null}
 			</div>
 		</section>
