@@ -1,22 +1,9 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { expectNoSeriousViolations } from './axe.ts'
 import { signIn } from './support.ts'
 
 // axe-core over the pages a customer uses most: WCAG 2.0/2.1/2.2 A and AA plus best practices,
 // failing on any serious or critical violation. Tier 1 (Northwind Logistics) has a success plan.
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
-const BLOCKING = new Set(['serious', 'critical'])
-
-async function expectNoSeriousViolations(page: Page, name: string) {
-	await page.waitForLoadState('networkidle')
-	const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-	const blocking = results.violations.filter((violation) => BLOCKING.has(violation.impact ?? ''))
-	const report = blocking.flatMap((violation) =>
-		violation.nodes.map((node) => `${violation.impact} ${violation.id}: ${node.target.join(' ')}\n    ${node.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`),
-	)
-	expect.soft(report, `${name} (${page.url()}): serious or critical axe violations`).toEqual([])
-}
 
 test.describe('a customer meets no serious or critical axe violation', () => {
 	test.beforeEach(async ({ page }) => {
