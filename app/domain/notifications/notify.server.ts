@@ -34,7 +34,8 @@ export class EmailOutbox {
 					console.error(`email: sending “${message.subject}” to ${message.to} failed: ${error instanceof Error ? error.message : String(error)}`)
 					continue
 				}
-				if (notificationId) await prisma.notification.update({ where: { id: notificationId }, data: { emailedAt: new Date() } })
+				// updateMany: the notification (or its user) may be gone by now, which is no failure of the email.
+				if (notificationId) await prisma.notification.updateMany({ where: { id: notificationId }, data: { emailedAt: new Date() } })
 			}
 		})
 	}
