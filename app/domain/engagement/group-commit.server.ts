@@ -27,6 +27,8 @@ export class EventGroupCommit {
 	private queuedEvents = 0
 	private timer: NodeJS.Timeout | null = null
 	private running: Promise<void> | null = null
+	/** Committed batches and the events offered in them, for benchmarks and tests. */
+	readonly stats = { batches: 0, events: 0 }
 
 	constructor(private readonly opts: { windowMs: number; maxEvents: number }) {}
 
@@ -71,6 +73,8 @@ export class EventGroupCommit {
 			this.queuedEvents -= size
 			try {
 				const outcomes = await prisma.$transaction((tx) => writeBatch(tx, batch.map((s) => s.events)), { timeout: 30_000 })
+				this.stats.batches++
+				this.stats.events += size
 				batch.forEach((s, i) => s.resolve(outcomes[i]!))
 			} catch {
 				// One bad submission must not fail the others: each again in a transaction of its own.
