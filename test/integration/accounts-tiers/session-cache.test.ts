@@ -1,16 +1,15 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-
-// The session cache as production runs it, with a TTL far longer than any test.
-vi.hoisted(() => {
-	process.env.SESSION_CACHE_MS = '60000'
-})
-
 import { getUser } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { forgetCachedSessions, revokeUserSessions } from '#app/utils/session.server.ts'
 import { action as logoutAction } from '#app/routes/logout.tsx'
 import { cookieFor, createAccount, createUser, makeRequest, settle } from '#test/support/requests.ts'
+
+// The session cache as production runs it, with a TTL far longer than any test. Vitest runs vi.hoisted before the imports above.
+vi.hoisted(() => {
+	process.env.SESSION_CACHE_MS = '60000'
+})
 
 afterEach(() => {
 	vi.useRealTimers()

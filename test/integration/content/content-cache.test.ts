@@ -1,14 +1,13 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
-
-// The caches as production runs them (the test default reads the stamp on every request).
-vi.hoisted(() => {
-	process.env.CONTENT_STAMP_POLL_MS = '60000'
-})
-
 import { loader as articleLoader } from '#app/routes/kb.$slug.tsx'
 import { prisma } from '#app/utils/db.server.ts'
 import { articleSource, syncFixtureArticles } from '#test/support/content.ts'
 import { cookieFor, createAccount, createUser, makeRequest, settle } from '#test/support/requests.ts'
+
+// The caches as production runs them (the test default reads the stamp on every request). Vitest runs vi.hoisted before the imports above.
+vi.hoisted(() => {
+	process.env.CONTENT_STAMP_POLL_MS = '60000'
+})
 
 const TIER1_TEXT = 'GLIMMER-CONCIERGE-TIER1'
 const TIER1 = { arr: 900_000, strategic: true, expansionPotential: 80, nps: 50 }
