@@ -1,10 +1,24 @@
 import { defineConfig } from 'vitest/config'
 
 /**
- * The Vitest config Stryker runs (stryker.config.mjs): the project's own test settings, limited to
- * the unit tests and the integration tests that exercise the mutated modules, so that a mutation
- * run fits a 2-core machine. Stryker runs each mutant against only the tests that cover it.
+ * The Vitest config Stryker runs: the project's own test settings, limited to the tests that
+ * exercise the mutated modules so a run fits a 2-core machine. The pure modules
+ * (stryker.config.mjs) are judged by the unit tests alone; the server modules
+ * (stryker.server.config.mjs sets MUTATION_SCOPE=server) by the integration tests that reach them
+ * through real routes and a real database. Stryker runs each mutant against only the tests that cover it.
  */
+const UNIT_TESTS = ['test/unit/**/*.test.{ts,tsx}', 'test/contract/search/embedded.test.ts']
+const SERVER_TESTS = [
+	// Sessions, sign-in redirects, the cross-site guard, account access.
+	'test/unit/accounts-tiers/*.test.ts',
+	'test/integration/accounts-tiers/auth.test.ts',
+	'test/integration/accounts-tiers/session-cache.test.ts',
+	'test/integration/engagement/account-access.test.ts',
+	// Search as each reader level.
+	'test/integration/content/audience-fail-closed.test.ts',
+	'test/integration/search/*.test.ts',
+]
+
 export default defineConfig(async () => {
 	// Stryker starts Vitest through its API, which does not set VITEST: without it vite.config.ts
 	// would load the Remix and Tailwind plugins.
@@ -12,21 +26,6 @@ export default defineConfig(async () => {
 	const { default: base } = await import('./vite.config.ts')
 	return {
 		...base,
-		test: {
-			...base.test,
-			include: [
-				'test/unit/**/*.test.{ts,tsx}',
-				'test/contract/search/embedded.test.ts',
-				'test/integration/accounts-tiers/*.test.ts',
-				'test/integration/content/audience-fail-closed.test.ts',
-				'test/integration/content/kb-access.test.ts',
-				'test/integration/engagement/account-access.test.ts',
-				'test/integration/http/*.test.ts',
-				'test/integration/learning/checks.test.ts',
-				'test/integration/learning/quizzes.test.ts',
-				'test/integration/plans/access.test.ts',
-				'test/integration/search/*.test.ts',
-			],
-		},
+		test: { ...base.test, include: process.env.MUTATION_SCOPE === 'server' ? SERVER_TESTS : UNIT_TESTS },
 	}
 })
