@@ -4,6 +4,7 @@ import { demoAccounts } from './demo-accounts.ts'
 import { upsertAccount, upsertUser } from './factories.ts'
 import { seedPlans } from './seed-plans.ts'
 import { seedEngagement } from './seed-engagement.ts'
+import { seedNotifications } from './seed-notifications.ts'
 
 /**
  * Demo data: idempotent, so running it again changes nothing. Every demo sign-in uses the password
@@ -59,6 +60,7 @@ export async function seed() {
 	console.log(`Seeded demo accounts: ${counts[1]} Tier 1, ${counts[2]} Tier 2, ${counts[3]} Tier 3`)
 	console.log(`Seeded success plans: ${await seedPlans()} new`)
 	console.log('Seeded engagement and scores:', await seedEngagement())
+	console.log(`Seeded notifications: ${await seedNotifications()} new`)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

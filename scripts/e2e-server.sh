@@ -9,8 +9,11 @@ DB=.tmp/e2e-$PORT.db
 export DATABASE_URL=file:./$DB
 export SEARCH_SNAPSHOT_PATH=./.tmp/e2e-$PORT-search-index.json
 export SESSION_SECRET=e2e-secret-at-least-16-characters
+# No SMTP: each email is a JSON file here, which the browser tests read (test/e2e/outbox.ts).
+export MAIL_OUTBOX_DIR=./.tmp/e2e-$PORT-outbox
 mkdir -p .tmp
 rm -f "$DB" "$DB-wal" "$DB-shm" "$SEARCH_SNAPSHOT_PATH"
+rm -rf "$MAIL_OUTBOX_DIR"
 prisma_cli migrate deploy >/dev/null
 npm run -s db:seed >/dev/null
 npm run -s content:sync >/dev/null

@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = {
 	planChangesRequested: 'PLAN_CHANGES_REQUESTED',
 	tasksRaised: 'TASKS_RAISED',
 	contactRequest: 'CONTACT_REQUEST',
+	/** Written by people (or the demo seed), not by a trigger. */
+	announcement: 'ANNOUNCEMENT',
 } as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[keyof typeof NOTIFICATION_KINDS]
 
