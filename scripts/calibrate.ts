@@ -10,6 +10,7 @@
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { CALIBRATION_SEEDS, generatePopulation, type Population } from './lib/population.ts'
+import { generateFieldPopulation } from './lib/population-field.ts'
 import { generateSteadyPopulation } from './lib/population-steady.ts'
 import { parseScoringConfig, type ScoringConfig, type ScoringConfigInput } from '#app/domain/scoring/config.ts'
 import { withContentFacts, type ContentFacts } from '#app/domain/scoring/content-facts.ts'
@@ -26,12 +27,12 @@ const { values } = parseArgs({
 		config: { type: 'string' },
 		grid: { type: 'boolean', default: false },
 		verbose: { type: 'boolean', default: false },
-		/** population (the simulator's, default) or steady (the simpler cross-check model) */
+		/** population (the simulator's, default), steady (the simpler cross-check model) or field (the held-out independent one) */
 		model: { type: 'string', default: 'population' },
 	},
 })
 const seeds = values.seeds.split(',').map(Number)
-const generate = values.model === 'steady' ? generateSteadyPopulation : generatePopulation
+const generate = values.model === 'steady' ? generateSteadyPopulation : values.model === 'field' ? generateFieldPopulation : generatePopulation
 const populations = seeds.map((seed) => generate({ accounts: Number(values.accounts), days: Number(values.days), seed }))
 const base: ScoringConfigInput = values.config ? JSON.parse(fs.readFileSync(values.config, 'utf8')) : SCORING_OVERRIDES
 
