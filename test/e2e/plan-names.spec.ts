@@ -2,11 +2,18 @@ import { expect, test, type APIRequestContext } from '@playwright/test'
 import { signIn } from './support.ts'
 
 // Customers see their plan's name, never the company's internal tier names. Every page a customer
-// (or a visitor) can reach by following links from the home page is fetched, and its HTML, loader
-// data included, must not carry them.
+// (or a visitor) can reach by following links from the home page is fetched: its HTML, loader data
+// included, must not carry them, and its main text must not call a plan "Tier 1/2/3".
 
 const INTERNAL_NAMES = /Must-Have|Want-to-Have|Nice-to-Have/i
+const TIER_AS_NAME = /.{0,30}\bTier [123]\b(?! Customer).{0,30}/
 const MAX_PAGES = 400
+
+/** The text of the page's <main>, without tags: the header's account line is checked separately. */
+function mainText(html: string) {
+	const main = /<main\b[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? ''
+	return main.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+}
 
 /** Same-origin page links in an HTML document, without fragments; sign-out and print views are skipped. */
 function linksIn(html: string): string[] {
@@ -27,6 +34,9 @@ async function crawl(request: APIRequestContext) {
 		if (!type.includes('text/html')) continue
 		const html = await response.text()
 		if (INTERNAL_NAMES.test(html)) offending.push(`${url}: ${INTERNAL_NAMES.exec(html)![0]}`)
+		// Nor "Tier N" as the name of a plan in what the page says (the demo users are called "Tier N Customer").
+		const main = mainText(html)
+		if (TIER_AS_NAME.test(main)) offending.push(`${url}: …${TIER_AS_NAME.exec(main)![0]}…`)
 		for (const link of linksIn(html)) {
 			// Search pages multiply by query and facet; the plain page and one query are enough.
 			const key = link.startsWith('/search?') ? '/search?q=dashboard' : link
