@@ -7,6 +7,9 @@ import { afterCommit, emailLinkOrigin, sendEmail } from '#app/utils/mailer.serve
 import { hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 import { databaseLimiter, reserveAttempt } from '#app/utils/rate-limit.server.ts'
 import { forgetCachedSession, newSessionData } from '#app/utils/session.server.ts'
+import { RESET_LINK_INVALID, RESET_LINK_MINUTES } from './recovery.ts'
+
+export { RESET_LINK_INVALID, RESET_LINK_MINUTES }
 
 /**
  * Account recovery and password changes. A reset link carries a random token; only its sha256 is
@@ -14,7 +17,6 @@ import { forgetCachedSession, newSessionData } from '#app/utils/session.server.t
  * whether or not the email has an account.
  */
 
-export const RESET_LINK_MINUTES = 30
 const HOUR_SECONDS = 60 * 60
 // A person needs one or two links an hour; more is someone flooding a mailbox or probing.
 const RESETS_PER_EMAIL_PER_HOUR = 3
@@ -79,8 +81,6 @@ async function usableToken(db: Prisma.TransactionClient, token: string, now: Dat
 export async function isResetTokenUsable(token: string, now = new Date()): Promise<boolean> {
 	return (await usableToken(prisma, token, now)) !== null
 }
-
-export const RESET_LINK_INVALID = 'This reset link has expired or was already used. Ask for a new one.'
 
 export type ResetResult = { ok: true; sessionId: string } | { ok: false; message: string }
 
