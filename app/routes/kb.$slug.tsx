@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, useParams } from '@remix-run/react'
 import { z } from 'zod'
 import { readerFor } from '#app/domain/accounts-tiers/audience.ts'
-import { AUDIENCE_NAMES } from '#app/domain/accounts-tiers/customer-plans.ts'
+import { AUDIENCE_NAMES, AUDIENCE_READERS } from '#app/domain/accounts-tiers/customer-plans.ts'
 import {
 	getArticleForReader,
 	getVote,
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			throw new Response('Not found', { status: 404 })
 		case 'sign-in':
 			// Title and audience only: no summary, body or compiled code for a visitor.
-			return data({ kind: 'sign-in' as const, title: result.title, audience: AUDIENCE_NAMES[result.audience], slug: slug.data }, { status: 401 })
+			return data({ kind: 'sign-in' as const, title: result.title, readers: AUDIENCE_READERS[result.audience], slug: slug.data }, { status: 401 })
 		case 'gated':
 			return data({ kind: 'gated' as const, title: result.title, audience: AUDIENCE_NAMES[result.audience] }, { status: 403 })
 		case 'article': {
@@ -74,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ArticlePage() {
 	const page = useLoaderData<typeof loader>()
 	const params = useParams()
-	if (page.kind === 'sign-in') return <SignInNotice title={page.title} audience={page.audience} returnTo={`/kb/${page.slug}`} />
+	if (page.kind === 'sign-in') return <SignInNotice title={page.title} readers={page.readers} returnTo={`/kb/${page.slug}`} />
 	if (page.kind === 'gated') {
 		return (
 			<div className="mx-auto max-w-xl py-12 text-center">

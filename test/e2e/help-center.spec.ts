@@ -41,7 +41,7 @@ test('a visitor opening a customers-only article sees its title and why to sign 
 	expect(response!.status()).toBe(401)
 	const notice = page.getByTestId('sign-in-notice')
 	await expect(notice.getByRole('heading', { level: 1 })).toHaveText(article.title!)
-	await expect(notice).toContainText('This article is for customers')
+	await expect(notice).toContainText('This article is for Prism customers')
 	await expect(page.getByTestId('article-body')).toHaveCount(0)
 
 	// A line of the body as a customer reads it, and the summary: in neither response for a visitor.

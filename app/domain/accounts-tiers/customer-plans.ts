@@ -47,6 +47,15 @@ export const AUDIENCE_NAMES: Record<Audience, string> = {
 	staff: 'Staff only',
 }
 
+/** Who may read an item, as the end of "This article is for …" (a signed-out visitor reads it). */
+export const AUDIENCE_READERS: Record<Audience, string> = {
+	public: 'everyone',
+	customers: 'Prism customers',
+	tier2: `customers on the ${PLAN_NAMES[2]} and ${PLAN_NAMES[1]} plans`,
+	tier1: `customers on the ${PLAN_NAMES[1]} plan`,
+	staff: 'our staff',
+}
+
 /** Short badge text for items above "any customer"; none for the wider audiences. */
 export const AUDIENCE_BADGES: Partial<Record<Audience, string>> = {
 	tier2: `${PLAN_NAMES[2]}+`,

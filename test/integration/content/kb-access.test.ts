@@ -52,10 +52,10 @@ describe('article access by audience', () => {
 		expect(JSON.stringify(await load('open-guide'))).toContain('Public words')
 		const customersOnly = (await load('mixed-guide')) as { data: Record<string, unknown>; init: { status: number } }
 		expect(customersOnly.init.status).toBe(401)
-		expect(customersOnly.data).toEqual({ kind: 'sign-in', title: 'Article mixed-guide', audience: 'All customers', slug: 'mixed-guide' })
+		expect(customersOnly.data).toEqual({ kind: 'sign-in', title: 'Article mixed-guide', readers: 'Prism customers', slug: 'mixed-guide' })
 		const tier1Only = (await load('tier1-guide')) as { data: Record<string, unknown>; init: { status: number } }
 		expect(tier1Only.init.status).toBe(401)
-		expect(tier1Only.data).toEqual({ kind: 'sign-in', title: 'Article tier1-guide', audience: 'Enterprise plan', slug: 'tier1-guide' })
+		expect(tier1Only.data).toEqual({ kind: 'sign-in', title: 'Article tier1-guide', readers: 'customers on the Enterprise plan', slug: 'tier1-guide' })
 		expect(JSON.stringify(tier1Only)).not.toMatch(/moonfrost|Summary of/)
 	})
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { AUDIENCES } from '#app/domain/accounts-tiers/audience.ts'
-import { AUDIENCE_BADGES, AUDIENCE_NAMES, PLAN_NAMES, planInclusions, planName, SERVICE_LABELS } from '#app/domain/accounts-tiers/customer-plans.ts'
+import { AUDIENCE_BADGES, AUDIENCE_NAMES, AUDIENCE_READERS, PLAN_NAMES, planInclusions, planName, SERVICE_LABELS } from '#app/domain/accounts-tiers/customer-plans.ts'
 import { defaultServiceMatrix, ServiceMatrixSchema } from '#app/domain/accounts-tiers/service-matrix.ts'
 import { tierLabel } from '#app/domain/accounts-tiers/tier-rules.ts'
 
@@ -15,6 +15,7 @@ describe('customer-facing plan wording', () => {
 			...Object.values(SERVICE_LABELS),
 			...Object.values(AUDIENCE_NAMES),
 			...Object.values(AUDIENCE_BADGES),
+			...Object.values(AUDIENCE_READERS),
 			...[1, 2, 3].flatMap((tier) => planInclusions(tier)),
 		]
 		for (const text of wording) expect(text).not.toMatch(INTERNAL)
