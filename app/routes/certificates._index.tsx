@@ -32,9 +32,12 @@ export default function MyCertificates() {
 									Issued {formatIssued(certificate.issuedAt)} · code <span className="font-mono">{certificate.verificationCode}</span>
 								</p>
 							</div>
-							<Link to={`/certificates/${certificate.id}/print`} className="text-sm">
-								Printable view
-							</Link>
+							<div className="flex gap-4 text-sm">
+								<a href={`/certificates/${certificate.id}/pdf`} download>
+									Download PDF
+								</a>
+								<Link to={`/certificates/${certificate.id}/print`}>Printable view</Link>
+							</div>
 						</li>
 					))}
 				</ul>
