@@ -104,7 +104,10 @@ export function createPortalApp({ build, clientDir, trustProxy, log = console.wa
 
 	// Vite names these by content hash: a changed file is a new URL.
 	app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', index: false }))
-	app.use(express.static(clientDir, { maxAge: '1h', index: false }))
+	// Other public files (favicon, images) all have an extension: a page path is not looked up on disk,
+	// which cost a stat() on every page request.
+	const publicFiles = express.static(clientDir, { maxAge: '1h', index: false })
+	app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
 
 	app.use(refuseCrossSite(log))
 	if (pageCache) app.use(passRejections(anonymousPageCache(pageCache)))

@@ -1,9 +1,52 @@
-/** Browser side of POST /api/events: one JSON body, retried once on a network failure or a 5xx. */
+/**
+ * Browser side of POST /api/events. Events wait here up to BATCH_DELAY_MS and go out together as
+ * { events: [...] } (one event goes as itself), so a page that reports a view, a read and a play
+ * makes one request. When the page is hidden or left, whatever waits goes at once with
+ * navigator.sendBeacon, which the browser delivers after the page is gone. A failed send is
+ * retried once with the same body (same clientEventIds: the server counts each event once).
+ */
 
-/** Sends the body; a failed send is retried once with the same body (same clientEventId: counted once). */
+/** Long enough to gather what a page reports at once, short enough that nothing waits noticeably. */
+const BATCH_DELAY_MS = 1_000
+/** The server takes at most this many events a request (BEACON_MAX_EVENTS). */
+const MAX_BATCH = 20
+
+let pending: Array<Record<string, unknown>> = []
+let timer: ReturnType<typeof setTimeout> | null = null
+let listening = false
+
+/** Queues one event for the next batch. */
 export function postEvent(body: Record<string, unknown>) {
-	const text = JSON.stringify(body)
-	void post(text).catch(() => setTimeout(() => void post(text).catch(() => {}), 2000))
+	listenForPageHide()
+	pending.push(body)
+	if (pending.length >= MAX_BATCH) flush('fetch')
+	else timer ??= setTimeout(() => flush('fetch'), BATCH_DELAY_MS)
+}
+
+function flush(how: 'fetch' | 'beacon') {
+	if (timer) clearTimeout(timer)
+	timer = null
+	while (pending.length) {
+		const batch = pending.slice(0, MAX_BATCH)
+		pending = pending.slice(MAX_BATCH)
+		const text = JSON.stringify(batch.length === 1 ? batch[0] : { events: batch })
+		if (how === 'beacon' && beacon(text)) continue
+		void post(text).catch(() => setTimeout(() => void post(text).catch(() => {}), 2000))
+	}
+}
+
+function listenForPageHide() {
+	if (listening || typeof window === 'undefined') return
+	listening = true
+	// pagehide fires on leaving (also into the back-forward cache); a hidden tab may never come back.
+	window.addEventListener('pagehide', () => flush('beacon'))
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'hidden') flush('beacon')
+	})
+}
+
+function beacon(text: string): boolean {
+	return typeof navigator.sendBeacon === 'function' && navigator.sendBeacon('/api/events', new Blob([text], { type: 'text/plain' }))
 }
 
 /** fetch with keepalive survives the page being left; sendBeacon is the fallback. */
@@ -20,7 +63,7 @@ async function post(body: string) {
 		if (response.status >= 500) throw new Error(`events: ${response.status}`)
 		return
 	}
-	if (!navigator.sendBeacon('/api/events', new Blob([body], { type: 'text/plain' }))) throw new Error('beacon refused')
+	if (!beacon(body)) throw new Error('beacon refused')
 }
 
 /** crypto.randomUUID exists only on https and localhost; getRandomValues everywhere. */
