@@ -69,7 +69,7 @@ export function HeaderSearch() {
 				aria-controls={listId}
 				aria-autocomplete="list"
 				aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
-				className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm lg:w-56"
+				className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm xl:w-56"
 			/>
 			<ul
 				id={listId}

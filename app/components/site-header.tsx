@@ -13,7 +13,7 @@ export type HeaderUser = {
 const MENU_ID = 'site-menu'
 
 /**
- * One row on every screen. From `lg` up the navigation and account sit in the row; below it they
+ * One row on every screen. From `xl` up the navigation and account sit in the row (staff have up to eight links); below it they
  * fold into a menu behind a button, so a phone keeps brand, search, `actions` (room for one icon
  * button such as a notification bell) and the menu button in at most 64 px.
  */
@@ -26,16 +26,16 @@ export function SiteHeader({ user, actions }: { user: HeaderUser; actions?: Reac
 
 	return (
 		<header className="no-print relative border-b border-slate-200 bg-white" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-			<div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 lg:gap-4">
+			<div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 xl:gap-4">
 				<Link to="/" className="shrink-0 font-bold text-brand-900 no-underline">
 					Success Portal
 				</Link>
-				{/* Below lg a drop-down panel under the row; from lg its children join the row (display: contents). */}
+				{/* Below xl a drop-down panel under the row; from xl its children join the row (display: contents). */}
 				<div
 					id={MENU_ID}
-					className={`${open ? 'flex' : 'hidden'} absolute inset-x-0 top-full z-30 flex-col gap-4 border-b border-slate-200 bg-white px-4 py-4 shadow-md lg:contents`}
+					className={`${open ? 'flex' : 'hidden'} absolute inset-x-0 top-full z-30 flex-col gap-4 border-b border-slate-200 bg-white px-4 py-4 shadow-md xl:contents`}
 				>
-					<nav aria-label="Main" className="flex flex-col gap-3 text-sm lg:flex-row lg:gap-3">
+					<nav aria-label="Main" className="flex flex-col gap-3 text-sm xl:flex-row xl:gap-3">
 						{navItemsFor(user).map((item) => (
 							<NavLink
 								key={item.to}
@@ -47,10 +47,10 @@ export function SiteHeader({ user, actions }: { user: HeaderUser; actions?: Reac
 							</NavLink>
 						))}
 					</nav>
-					<div className="flex min-w-0 items-center gap-3 text-sm lg:ml-auto">
+					<div className="flex min-w-0 items-center gap-3 text-sm xl:ml-auto">
 						{user ? (
 							<>
-								<Link to="/account" className="min-w-0 truncate text-slate-600 lg:max-w-64" data-testid="signed-in-as" title={`${accountLine(user)}: account settings`}>
+								<Link to="/account" className="min-w-0 truncate text-slate-600 xl:max-w-64" data-testid="signed-in-as" title={`${accountLine(user)}: account settings`}>
 									{accountLine(user)}
 								</Link>
 								<Form method="post" action="/logout" className="shrink-0">
@@ -67,13 +67,13 @@ export function SiteHeader({ user, actions }: { user: HeaderUser; actions?: Reac
 						)}
 					</div>
 				</div>
-				<div className="ml-auto min-w-0 flex-1 lg:ml-0 lg:flex-none">
+				<div className="ml-auto min-w-0 flex-1 xl:ml-0 xl:flex-none">
 					<HeaderSearch />
 				</div>
 				{actions}
 				<button
 					type="button"
-					className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm lg:hidden"
+					className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm xl:hidden"
 					aria-expanded={open}
 					aria-controls={MENU_ID}
 					onClick={() => setOpen(!open)}

@@ -96,6 +96,19 @@ test.describe('on a phone', () => {
 test.describe('on a desktop', () => {
 	test.use({ viewport: DESKTOP })
 
+	for (const width of [1024, 1280]) {
+		test(`at ${width} px the header of the longest navigation (admin) is one row and nothing in it is cut off`, async ({ page }) => {
+			await page.setViewportSize({ width, height: 800 })
+			await signIn(page, 'admin@demo.test')
+			await page.goto('/console')
+			const header = page.locator('body > header')
+			expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64)
+			const row = header.locator('> div')
+			expect(await row.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+			expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+		})
+	}
+
 	test('every article fits and keeps its table of contents on screen', async ({ page }) => {
 		test.setTimeout(120_000)
 		await signIn(page, 'tier1@demo.test')
