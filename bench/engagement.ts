@@ -13,7 +13,8 @@ import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
-import { load, plainNodeBaseline, startPortal } from './lib/http.ts'
+import { FigureLog } from './lib/figures.ts'
+import { load, plainNodeBaseline, startPortal, stopPortal } from './lib/http.ts'
 import { useScratchDatabase } from './lib/scratch-db.ts'
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000)
@@ -32,6 +33,7 @@ const { sessionCookie } = await import('#app/utils/session.server.ts')
 const { upsertAccount, upsertUser } = await import('#prisma/factories.ts')
 
 const rows: string[][] = []
+const figures = new FigureLog('engagement')
 const log = (line: string) => console.log(line)
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000)
 
@@ -80,6 +82,7 @@ log('\n## Ingestion through the portal code, no HTTP')
 	}
 	const batched = rate(n, performance.now() - t)
 	rows.push(['recordEvents, 100 per call', `${batched}`, ratio(batched, baseline.batched, 'batched')])
+	figures.ratioAtLeast('POST /api/events, batches of 20', 'domain batch path (recordEvents, 100 per call)', batched, 'events/s', { label: 'raw batched SQLite (100 per transaction)', value: baseline.batched }, 0.5)
 
 	// The route's action with real Requests: session lookup, origin check, zod, dedupe insert.
 	const beaconRequest = (i: number) =>
@@ -113,40 +116,38 @@ if (!process.env.BENCH_SKIP_HTTP) {
 	try {
 		const plain = await plainNodeBaseline(SECONDS)
 		const trivial = await load('GET /healthz', `http://127.0.0.1:${port}/healthz`, { seconds: SECONDS })
-		let n = 0
-		const result = await autocannon({
-			url: `http://127.0.0.1:${port}/api/events`,
-			connections: 50,
-			pipelining: 1,
-			duration: SECONDS,
-			requests: [
-				{
-					method: 'POST',
-					setupRequest: (req) => ({
-						...req,
-						headers: { 'Content-Type': 'application/json', Cookie: cookies[n++ % cookies.length]! },
-						body: JSON.stringify({ clientEventId: randomUUID(), kind: 'video_play', itemKey: `video:v-${n % 10}`, data: { seconds: 12 } }),
-					}),
-				},
-			],
-		})
-		const posted = Math.round(result.requests.average)
-		log('| route | req/s | p50 ms | p99 ms | non-2xx |')
-		log('| --- | --- | --- | --- | --- |')
-		log(`| plain node:http "ok" | ${plain.requestsPerSecond} | ${plain.p50} | ${plain.p99} | ${plain.non2xx} |`)
-		log(`| GET /healthz (trivial route) | ${trivial.requestsPerSecond} | ${trivial.p50} | ${trivial.p99} | ${trivial.non2xx} |`)
-		log(`| POST /api/events (beacon) | ${posted} | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx} |`)
-		log(
-			`beacons over HTTP = ${(posted / trivial.requestsPerSecond).toFixed(2)} of the trivial route, ` +
-				`${(posted / baseline.single).toFixed(2)} of raw single-row SQLite inserts (${baseline.single}/s in this run)`,
-		)
+		const single = await postLoad(port, 1)
+		const batchedHttp = await postLoad(port, 20)
+		log('| route | req/s | events/s | p50 ms | p99 ms | non-2xx |')
+		log('| --- | --- | --- | --- | --- | --- |')
+		log(`| plain node:http "ok" | ${plain.requestsPerSecond} | | ${plain.p50} | ${plain.p99} | ${plain.non2xx} |`)
+		log(`| GET /healthz (trivial route) | ${trivial.requestsPerSecond} | | ${trivial.p50} | ${trivial.p99} | ${trivial.non2xx} |`)
+		for (const r of [single, batchedHttp]) log(`| POST /api/events, ${r.perRequest} event(s) a request | ${r.requests} | ${r.events} | ${r.p50} | ${r.p99} | ${r.non2xx} |`)
+		log(`beacons over HTTP = ${(single.requests / plain.requestsPerSecond).toFixed(3)} of plain node:http, ${(single.events / baseline.single).toFixed(2)} of raw single-row SQLite inserts (${baseline.single}/s in this run)`)
+		const http = { label: 'plain node:http', value: plain.requestsPerSecond }
+		figures.atLeast('POST /api/events, 50 connections, 1 event per request', 'events acknowledged', single.events, 'events/s', 2_000, `${single.requests} req/s = ${(single.requests / http.value).toFixed(3)} of plain node:http (${http.value} req/s); p99 ${single.p99} ms; non-2xx ${single.non2xx}`)
+		figures.atLeast('POST /api/events, batches of 20', 'events acknowledged (50 connections)', batchedHttp.events, 'events/s', 10_000, `${batchedHttp.requests} req/s = ${(batchedHttp.requests / http.value).toFixed(3)} of plain node:http; p99 ${batchedHttp.p99} ms; non-2xx ${batchedHttp.non2xx}`)
 	} finally {
-		portal.kill()
+		await stopPortal(portal)
 	}
+
+	// Durability: 50 clients post, the server is killed with SIGKILL, every acknowledged id must be stored.
+	const victim = await startPortal(port, { DATABASE_URL: `file:${dbFile}`, SESSION_SECRET, SCORING_INTERVAL_MINUTES: '0' })
+	const killed = await postUntilKilled(victim, `http://127.0.0.1:${port}/api/events`, Math.min(3, SECONDS))
+	const { prisma: after } = await import('#app/utils/db.server.ts')
+	let stored = 0
+	for (let i = 0; i < killed.acknowledged.length; i += 500) {
+		stored += await after.engagementEvent.count({ where: { clientEventId: { in: killed.acknowledged.slice(i, i + 500) } } })
+	}
+	await after.$disconnect()
+	const lost = killed.acknowledged.length - stored
+	log(`kill -9 during the load: ${killed.acknowledged.length} events acknowledged before the kill, ${stored} stored, ${lost} lost`)
+	figures.add({ measure: 'every acknowledged event durable (kill -9)', metric: 'acknowledged events lost', value: lost, unit: 'events', goal: '0', met: lost === 0, note: `${killed.acknowledged.length} acknowledged before SIGKILL, all checked after (also test/integration/http/server-process.test.ts)` })
 }
 
 // ---- 4. full recompute at scale -------------------------------------------------------------------
 if (process.env.BENCH_SKIP_SCALE) {
+	log(`\nfigures: ${figures.write()}`)
 	fs.rmSync(path.dirname(dbFile), { recursive: true, force: true })
 	process.exit(0)
 }
@@ -188,6 +189,12 @@ log(`| first full recompute (empty history) | ${(firstMs / 1000).toFixed(1)} s |
 log(`| second, same data and instant (nothing to write) | ${(secondMs / 1000).toFixed(1)} s | ${rate(second.users, secondMs)} | ${rate(second.events, secondMs)} | ${second.snapshotsCreated + second.snapshotsUpdated} | ${second.tasksCreated + second.tasksUpdated} |`)
 log(`incremental rescore of one user and their account (10 users), enqueued and drained: ${incrementalMs.toFixed(0)} ms`)
 log(`process RSS ${Math.round(heapBefore / 1e6)} MB before, ${Math.round(rss / 1e6)} MB after the first run; database ${Math.round(fs.statSync(dbFile).size / 1e6)} MB`)
+const scale = `${USERS.toLocaleString('en-US')} users / ${EVENTS.toLocaleString('en-US')} events`
+figures.below(`full recompute, ${scale}`, 'first run (empty history)', Number((firstMs / 1000).toFixed(1)), 's', 30)
+figures.add({ measure: `full recompute, ${scale}`, metric: 'second run, nothing changed', value: Number((secondMs / 1000).toFixed(1)), unit: 's', goal: '(reported)', met: true })
+figures.below(`full recompute, ${scale}`, 'peak RSS (process, after the first run)', Math.round(rss / 1e6), 'MB', 1000)
+figures.below(`full recompute, ${scale}`, "one user's rescore after an event (enqueued and drained)", Math.round(incrementalMs), 'ms', 50)
+log(`\nfigures: ${figures.write()}`)
 await db.$disconnect()
 // The scratch database is about a gigabyte at full scale.
 fs.rmSync(path.dirname(dbFile), { recursive: true, force: true })
@@ -219,6 +226,66 @@ function rawBaseline(n: number) {
 	raw.close()
 	fs.rmSync(path.dirname(file), { recursive: true, force: true })
 	return { single, batched }
+}
+
+/** 50 connections posting unique beacons, `perRequest` events each; counts only acknowledged (2xx) requests. */
+async function postLoad(port: number, perRequest: number) {
+	let n = 0
+	const beaconOf = () => ({ clientEventId: randomUUID(), kind: 'video_play', itemKey: `video:v-${n % 10}`, data: { seconds: 12 } })
+	const result = await autocannon({
+		url: `http://127.0.0.1:${port}/api/events`,
+		connections: 50,
+		pipelining: 1,
+		duration: SECONDS,
+		requests: [
+			{
+				method: 'POST',
+				setupRequest: (req) => ({
+					...req,
+					headers: { 'Content-Type': 'application/json', Cookie: cookies[n++ % cookies.length]! },
+					body: JSON.stringify(perRequest === 1 ? beaconOf() : { events: Array.from({ length: perRequest }, beaconOf) }),
+				}),
+			},
+		],
+	})
+	const acknowledged = result['2xx']
+	return {
+		perRequest,
+		requests: Math.round(acknowledged / result.duration),
+		events: Math.round((acknowledged * perRequest) / result.duration),
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		non2xx: result.non2xx,
+	}
+}
+
+/** 50 clients post beacons for `seconds`, then the server gets SIGKILL; returns the ids acknowledged before it. */
+async function postUntilKilled(victim: import('node:child_process').ChildProcess, url: string, seconds: number) {
+	const acknowledged: string[] = []
+	let killed = false
+	const client = async (c: number) => {
+		for (let i = 0; !killed; i++) {
+			const clientEventId = randomUUID()
+			try {
+				const response = await fetch(url, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json', Cookie: cookies[(c + i) % cookies.length]! },
+					body: JSON.stringify({ clientEventId, kind: 'video_play', itemKey: 'video:v-1', data: { seconds: 3 } }),
+				})
+				if (response.status === 201) acknowledged.push(clientEventId)
+			} catch {
+				// Refused or reset once the server is gone.
+			}
+		}
+	}
+	const clients = Array.from({ length: 50 }, (_, c) => client(c))
+	await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+	const exited = new Promise((resolve) => victim.once('exit', resolve))
+	victim.kill('SIGKILL')
+	killed = true
+	await Promise.all(clients)
+	await exited
+	return { acknowledged }
 }
 
 function ratio(value: number, reference: number, label: string) {

@@ -1,12 +1,35 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import autocannon from 'autocannon'
 
-export type LoadResult = { label: string; requestsPerSecond: number; p50: number; p99: number; non2xx: number }
+export type LoadResult = { label: string; requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number }
 
-/** autocannon against one URL: 50 connections, no pipelining, like BASELINES.md. */
-export async function load(label: string, url: string, opts: { seconds?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
-	const result = await autocannon({ url, connections: 50, pipelining: 1, duration: opts.seconds ?? 10, headers: opts.headers })
-	return { label, requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx }
+/**
+ * autocannon against one URL: 50 connections, no pipelining, like BASELINES.md. With `paths`, the
+ * requests go to those paths in turn (mixed queries).
+ */
+export async function load(
+	label: string,
+	url: string,
+	opts: { seconds?: number; headers?: Record<string, string>; connections?: number; paths?: string[] } = {},
+): Promise<LoadResult> {
+	let n = 0
+	const paths = opts.paths
+	const result = await autocannon({
+		url,
+		connections: opts.connections ?? 50,
+		pipelining: 1,
+		duration: opts.seconds ?? 10,
+		headers: opts.headers,
+		requests: paths ? [{ setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length]! }) }] : undefined,
+	})
+	return {
+		label,
+		requestsPerSecond: Math.round(result.requests.average),
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		non2xx: result.non2xx,
+		errors: result.errors + result.timeouts,
+	}
 }
 
 /**
@@ -37,9 +60,9 @@ async function waitFor(url: string) {
 }
 
 /** Starts the production build with the portal's own server (build/server.js) on a port and waits for /healthz. */
-export async function startPortal(port: number, env: Record<string, string>): Promise<ChildProcess> {
+export async function startPortal(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
 	// node itself rather than through npm, so killing the child stops the server.
-	const child = spawn(process.execPath, ['build/server.js'], {
+	const child = spawn(process.execPath, [...nodeArgs, 'build/server.js'], {
 		// No scheduled full recompute during a measurement unless the bench asks for one.
 		env: { ...process.env, SCORING_INTERVAL_MINUTES: '0', ...env, PORT: String(port), NODE_ENV: 'production' },
 		stdio: ['ignore', 'ignore', 'inherit'],
@@ -51,6 +74,14 @@ export async function startPortal(port: number, env: Record<string, string>): Pr
 		child.kill()
 		throw error
 	}
+}
+
+/** SIGTERM and wait for the exit (a --cpu-prof profile is written then). */
+export async function stopPortal(child: ChildProcess) {
+	if (child.exitCode !== null || child.signalCode !== null) return
+	const exited = new Promise((resolve) => child.once('exit', resolve))
+	child.kill('SIGTERM')
+	await exited
 }
 
 export function printTable(rows: LoadResult[], reference: LoadResult) {
