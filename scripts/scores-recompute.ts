@@ -1,6 +1,7 @@
 import { ScoringRunner } from '#app/domain/loop/runner.server.ts'
 import { ALL_KEY, enqueueScoring } from '#app/domain/scoring/queue.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { emailsSettled } from '#app/utils/mailer.server.ts'
 
 // npm run scores:recompute: a full recompute of every user and account now, through the same queue
 // as every other trigger: it enqueues `all` and drains the queue itself. If an app instance is
@@ -34,4 +35,6 @@ if (r.full === 0 && held) {
 			(r.claimed > 1 ? ` (with ${r.claimed - 1} other queued item(s))` : ''),
 	)
 }
+// Owners of newly raised tasks are emailed after the commit: let those sends finish first.
+await emailsSettled()
 await prisma.$disconnect()
