@@ -142,7 +142,7 @@ if (values.grid) {
 	for (const priorWeight of [0.5, 2]) alternatives.push([`prior weight ${priorWeight}`, { skill: { priorWeight } }])
 	for (const featureAdoptionWeight of [0.6, 2]) alternatives.push([`feature weight ${featureAdoptionWeight}`, { skill: { featureAdoptionWeight } }])
 	for (const difficultyShift of [0, 0.1]) alternatives.push([`difficulty shift ${difficultyShift}`, { skill: { quiz: { difficultyShift } } }])
-	for (const productUsageWeight of [0, 0.5]) alternatives.push([`product usage weight ${productUsageWeight}`, { rollUp: { productUsageWeight } }])
+	for (const product of [0, 0.15, 0.35]) alternatives.push([`product weight ${product}`, { will: { weights: { product } } }])
 	for (const minimumEvidence of [0.25, 1]) alternatives.push([`minimum evidence ${minimumEvidence}`, { skill: { minimumEvidence } }])
 	const rows = alternatives.map(([label, overrides]) => ({ label, result: evaluate(parseScoringConfig(merge(base, overrides))) }))
 	rows.sort((a, b) => Math.min(...Object.values(b.result.recall)) - Math.min(...Object.values(a.result.recall)) || b.result.accuracy - a.result.accuracy)

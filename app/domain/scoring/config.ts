@@ -42,11 +42,13 @@ const SkillConfigSchema = z.strictObject({
 			/** Pass mark (percent) assumed when the quiz does not say: reaching it is the line between low and high skill. */
 			passMark: z.number().min(5).max(95).default(70),
 			/** Share of knowledge checks a competent user answers right: the line for checks. */
-			checkMark: z.number().min(0.05).max(0.95).default(0.8),
+			checkMark: z.number().min(0.05).max(0.95).default(0.85),
 			/** Weight of one quiz by difficulty 1/2/3: a hard quiz says more than an easy one. */
 			weights: LevelNumbersSchema(0.7, 1, 1.4, weight),
 			/** A score on a hard quiz shows more skill than the same score on an easy one: shift per step from medium. */
 			difficultyShift: z.number().min(0).max(0.5).default(0.06),
+			/** How far a score can move the value from the middle, by difficulty: an easy quiz cannot show mastery, nor a hard one the lack of basics. */
+			spread: LevelNumbersSchema(0.5, 0.8, 1),
 			/** Weight of one knowledge-check answer (correct = 1, wrong = 0). */
 			checkWeight: weight.default(0.15),
 			/** Knowledge checks together never weigh more than this: many easy checks are not mastery. */
@@ -67,15 +69,17 @@ const SkillConfigSchema = z.strictObject({
 		.strictObject({
 			halfLifeDays: halfLifeDays.default(180),
 			/** What choosing material of each level says: experts read advanced material. */
-			values: LevelNumbersSchema(0.2, 0.5, 0.8),
+			values: LevelNumbersSchema(0.1, 0.5, 0.8),
 			/** Weight of one distinct article or lesson of known level (read or completed; a bare view weighs half). */
 			itemWeight: weight.default(0.08),
 			/** All reading together weighs at most this: fifty basic articles are not skill, nor low skill beyond this. */
-			maxWeight: weight.default(0.8),
+			maxWeight: weight.default(1.2),
 		})
 		.prefault({}),
 	/** Share of product features in use as an observation of this weight (per-user usage, else the account's). */
-	featureAdoptionWeight: weight.default(2),
+	featureAdoptionWeight: weight.default(1),
+	/** Share of product features in use that counts as full skill: nobody uses every feature, experts use most. */
+	featureAdoptionForFull: z.number().min(0.05).max(1).default(0.85),
 	/** Account usage is about everyone: it weighs this share of a user's own. */
 	accountFeatureShare: share.default(0.5),
 	/** Below this much evidence (prior excluded) skill is "not enough evidence yet". */
@@ -91,13 +95,17 @@ const SkillConfigSchema = z.strictObject({
  */
 const WillWeightsSchema = z
 	.strictObject({
-		frequency: weight.default(0.5),
-		recency: weight.default(0.1),
-		regularity: weight.default(0.05),
+		frequency: weight.default(0.3),
+		/** Product use, when the product reports it for the subject; without it the other weights share its part. */
+		product: weight.default(0.35),
+		recency: weight.default(0.05),
+		/** Shown, but weighs nothing by default: it fills up for anyone who drops in once a week. */
+		regularity: weight.default(0),
 		selfDirected: weight.default(0.25),
 		trend: weight.default(0.1),
 	})
-	.refine(someWeightAbove0, 'at least one will weight must be above 0')
+	// Product use is not reported for everyone, so the portal's measures must carry will on their own.
+	.refine(({ product: _product, ...portal }) => someWeightAbove0(portal), 'at least one will weight besides product must be above 0')
 
 const WillConfigSchema = z.strictObject({
 	weights: WillWeightsSchema.prefault({}),
@@ -106,15 +114,16 @@ const WillConfigSchema = z.strictObject({
 	/** Frequency weighs each day by 0.5^(age / half-life): a sustained decline shows within two or three weeks. */
 	frequencyHalfLifeDays: halfLifeDays.default(7),
 	/**
-	 * Share of (weighted) days active that counts as full frequency: 0.58 is about four days a week,
-	 * so two days a week, the line between low and high will, is half.
+	 * Share of (weighted) days active in the portal that counts as full frequency: 0.45 is about three
+	 * days a week. Three independent population models put "will 0.5" between 12% and 24% of days;
+	 * this scale leans to the stricter ones, where a weekly visitor is not motivated (docs/scoring.md).
 	 */
-	frequencyForFull: share.default(0.58),
-	/**
-	 * Share of days that counts as nothing: dropping in about once a week to sign in is the floor of
-	 * engagement, not motivation (the old scoring put weekly visitors near the middle).
-	 */
-	frequencyFloor: share.default(0.14),
+	frequencyForFull: share.default(0.45),
+	/** Share of days that counts as nothing: a visit every other week is not motivation. */
+	frequencyFloor: share.default(0.08),
+	/** Product use has its own scale: people use the product far more often than they visit the help portal. */
+	productFrequencyFloor: share.default(0.14),
+	productFrequencyForFull: share.default(0.7),
 	recencyHalfLifeDays: halfLifeDays.default(4),
 	/** Regularity: weeks with any activity out of the last N (or since the user joined). */
 	regularityWeeks: z.number().int().min(1).max(52).default(6),
@@ -137,8 +146,6 @@ const SegmentsSchema = z.strictObject({
 })
 
 const RollUpSchema = z.strictObject({
-	/** Share of account frequency taken from the product's daily active users per person, when reported. */
-	productUsageWeight: share.default(0.3),
 	/** Idle seats count at most this many times the active users (a 500-seat licence is not 500 people). */
 	idleSeatsMaxRatio: z.number().min(0).max(100).default(1),
 	/** One user's skill observations weigh at most this much in the account's pool. */

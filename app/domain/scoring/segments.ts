@@ -2,7 +2,7 @@ import { defaultScoringConfig, type ScoringConfig } from '#app/domain/scoring/co
 import { type ProductUsageDay } from '#app/domain/scoring/inputs.ts'
 import { addEvidence, clamp, dayNumber, decayWeight, finite, localDay, percent, plural, type Evidence } from '#app/domain/scoring/math.ts'
 import { DAY_MS } from '#app/utils/time.ts'
-import { featureAdoption, pooledSkill } from '#app/domain/scoring/skill.ts'
+import { featureAdoption, featureSkillValue, pooledSkill } from '#app/domain/scoring/skill.ts'
 import { willFromSignals, type WillSignals } from '#app/domain/scoring/will.ts'
 
 export const SEGMENTS = ['HIGH_PERFORMER', 'UNTRAINED', 'UNMOTIVATED', 'NEED_TO_EXIT'] as const
@@ -137,15 +137,15 @@ const ACTIVE_USER_DAYS = 30
  * Account skill pools the users' observations (each user's weight capped, so one power user does not
  * speak for everyone) with the account's feature adoption: the account is as skilled as the evidence
  * of all its people says. Account will is the mean will of its people, idle licensed seats included
- * (up to a cap): a few champions do not make a motivated account. When account product usage is
- * known it takes `productUsageWeight` of will.
+ * (up to a cap): a few champions do not make a motivated account. Product use per person comes from
+ * the account's daily active users when reported, else from its people's own usage.
  */
 export function rollUpAccount(
 	users: readonly UserScoreForRollUp[],
 	usage: AccountUsage,
 	config: ScoringConfig = defaultScoringConfig,
 ): AccountRollUp {
-	const { productUsageWeight, idleSeatsMaxRatio, userEvidenceMax } = config.rollUp
+	const { idleSeatsMaxRatio, userEvidenceMax } = config.rollUp
 	const now = usage.now.getTime()
 	const members: Evidence[] = []
 	let willSum = 0
@@ -165,13 +165,17 @@ export function rollUpAccount(
 	const seats = finite(usage.seats)
 	const idleSeats = seats !== undefined ? Math.min(Math.max(0, Math.floor(seats) - users.length), Math.ceil(idleSeatsMaxRatio * Math.max(1, activeUsers))) : 0
 	const people = users.length + idleSeats
-	const signals = meanSignals(users, idleSeats)
+	// Product use per person: the account's own daily active users when it reports them (they cover
+	// everyone), else the mean of its people's own product use.
+	const perCapita = people > 0 && usage.productUsage ? productFrequency(usage.productUsage, people, now, usage.timeZone, config) : undefined
+	const measured = meanSignals(users, idleSeats)
+	const signals = perCapita === undefined ? measured : { ...(measured ?? zeroSignals(config)), productFrequency: perCapita }
 	// Old snapshots without measurements fall back to the mean of the scores (unused seats at 0).
-	let will = signals ? willFromSignals(signals, config, 'On average: ').score : people > 0 ? willSum / people : 0
+	const will = signals ? willFromSignals(signals, config, 'On average: ').score : people > 0 ? willSum / people : 0
 
 	const adoption = featureAdoption(usage.productUsage, now, config.skill.horizonDays * DAY_MS)
 	const accountFeatures: Evidence = { weight: 0, weightedSum: 0 }
-	if (adoption.hasData) addEvidence(accountFeatures, adoption.value, config.skill.featureAdoptionWeight)
+	if (adoption.hasData) addEvidence(accountFeatures, featureSkillValue(adoption.value, config), config.skill.featureAdoptionWeight * config.skill.accountFeatureShare)
 	const skill = pooledSkill(members, config, accountFeatures)
 
 	const explanations: string[] = []
@@ -181,18 +185,8 @@ export function rollUpAccount(
 		explanations.push(`${activeUsers} of ${population} active in the last ${ACTIVE_USER_DAYS} days`)
 		explanations.push(`Skill pooled from the evidence of ${plural(members.length, 'user')}; will is the mean of everyone's`)
 	}
-	// Daily active users per person in the product, when the account reports them: a second, independent
-	// measure of how often its people show up, averaged with what they do in the portal.
-	let productKnown = false
-	const perCapita = people > 0 && usage.productUsage ? productFrequency(usage.productUsage, people, now, usage.timeZone, config) : undefined
-	if (perCapita !== undefined && productUsageWeight > 0) {
-		productKnown = true
-		const base = signals ?? zeroSignals(config)
-		const p = users.length === 0 ? 1 : productUsageWeight
-		const blended = { ...base, frequency: (1 - p) * base.frequency + p * perCapita }
-		will = willFromSignals(blended, config, 'On average: ').score
-		explanations.push(`In the product, ${percent(perCapita)} of its people are active on a typical day (recent weeks count most)`)
-	}
+	const productKnown = perCapita !== undefined
+	if (productKnown) explanations.push(`In the product, ${percent(perCapita)} of its people are active on a typical day (recent weeks count most)`)
 	if (adoption.hasData) explanations.push(`${percent(adoption.value)} of product features adopted`)
 
 	const roundedWill = Math.round(clamp(will, 0, 100))
@@ -227,8 +221,11 @@ function meanSignals(users: readonly UserScoreForRollUp[], idleSeats: number): W
 	const observedDays = Math.max(...measured.map((u) => u.willSignals!.observedDays))
 	const frequency = sum((s) => s.frequency)
 	const active = measured.filter((u) => u.willSignals!.daysSince !== null)
+	// Product use is per-user data when anyone's is reported; a person without rows then used it on no day.
+	const productReported = measured.some((u) => u.willSignals!.productFrequency != null)
 	return {
 		frequency,
+		productFrequency: productReported ? sum((s) => s.productFrequency ?? 0) : null,
 		selfDirected: sum((s) => s.selfDirected),
 		recency: sum((s) => s.recency),
 		regularity: sum((s) => s.regularity),
@@ -264,6 +261,7 @@ function productFrequency(days: readonly ProductUsageDay[], people: number, now:
 function zeroSignals(config: ScoringConfig): WillSignals {
 	return {
 		frequency: 0,
+		productFrequency: null,
 		selfDirected: 0,
 		recency: 0,
 		regularity: 0,

@@ -56,7 +56,8 @@ export function scoreSkill(activity: UserActivity, config: ScoringConfig = defau
 				if (score === undefined) break
 				const difficulty = difficultyOf(data)
 				const passMark = finite(data?.passMark) ?? c.quiz.passMark
-				const value = clamp01(relativeToMark(clamp(score, 0, 100) / 100, passMark / 100) + c.quiz.difficultyShift * (difficulty - 2))
+				const relative = relativeToMark(clamp(score, 0, 100) / 100, passMark / 100)
+				const value = clamp01(0.5 + (relative - 0.5) * levelNumber(c.quiz.spread, difficulty) + c.quiz.difficultyShift * (difficulty - 2))
 				// Attempts of one quiz average, the latest counting double: retaking until passing is not mastery.
 				const quizKey = key ?? `#${quizzes.size}`
 				const entry = quizzes.get(quizKey)
@@ -139,7 +140,7 @@ export function scoreSkill(activity: UserActivity, config: ScoringConfig = defau
 	const own = featureAdoption(activity.productUsage, now, horizonMs)
 	const shared = own.hasData ? undefined : featureAdoption(activity.accountUsage, now, horizonMs)
 	const adoption = own.hasData ? own : shared?.hasData ? shared : own
-	if (adoption.hasData) addEvidence(evidence.features, adoption.value, c.featureAdoptionWeight * (own.hasData ? 1 : c.accountFeatureShare))
+	if (adoption.hasData) addEvidence(evidence.features, featureSkillValue(adoption.value, config), c.featureAdoptionWeight * (own.hasData ? 1 : c.accountFeatureShare))
 
 	const total: Evidence = { weight: 0, weightedSum: 0 }
 	for (const e of Object.values(evidence)) {
@@ -188,7 +189,7 @@ export function scoreSkill(activity: UserActivity, config: ScoringConfig = defau
 			{
 				key: 'features',
 				label: 'Feature adoption',
-				value: adoption.value,
+				value: featureSkillValue(adoption.value, config),
 				weight: evidence.features.weight,
 				explanation: own.hasData || !shared?.hasData ? adoption.explanation : `Account: ${lowerFirst(adoption.explanation)}`,
 				available: adoption.available || Boolean(activity.accountUsage),
@@ -278,6 +279,11 @@ function levelNumber(numbers: Record<Level, number>, level: Level | 1 | 2 | 3): 
 }
 
 /** Feature adoption from the most recent usage day within the horizon that reports it. */
+/** What a share of features in use says about skill, 0..1. */
+export function featureSkillValue(share: number, config: ScoringConfig): number {
+	return clamp01(share / config.skill.featureAdoptionForFull)
+}
+
 export function featureAdoption(usage: readonly ProductUsageDay[] | undefined, now: number, horizonMs: number) {
 	if (usage === undefined) {
 		return { available: false, hasData: false, value: 0, explanation: 'No product usage data' }

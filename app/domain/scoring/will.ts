@@ -30,14 +30,21 @@ const SELF_DIRECTED: ReadonlySet<EventKind> = new Set<EventKind>([
 
 // Reused between calls: one byte per day of the window (index 0 = today). 1 = active, 2 = also self-directed.
 let dayFlags = new Uint8Array(56)
+// Days of the window with product use (1), kept apart from portal days: the two channels have their own scales.
+let productFlags = new Uint8Array(56)
 
 /**
  * The measurements will is made of, before they are turned into points: an account averages its
  * people's measurements (linear shares, not clamped points), so its will reads like one person's.
  */
 export type WillSignals = {
-	/** Recency-weighted share of observed days with activity, 0..1. */
+	/** Recency-weighted share of observed days with activity in the portal, 0..1. */
 	frequency: number
+	/**
+	 * Recency-weighted share of observed days with product use, 0..1; null when the product reports
+	 * nothing about this person (will then reads from the portal alone, on the same scale).
+	 */
+	productFrequency: number | null
 	/** Recency-weighted share of observed days with self-directed learning, 0..1. */
 	selfDirected: number
 	/** 0..1 (1 = active today). */
@@ -65,8 +72,13 @@ export function scoreWill(activity: UserActivity, config: ScoringConfig = defaul
 export function willSignals(activity: UserActivity, config: ScoringConfig = defaultScoringConfig): WillSignals {
 	const c = config.will
 	const windowDays = c.windowDays
-	if (dayFlags.length !== windowDays) dayFlags = new Uint8Array(windowDays)
-	else dayFlags.fill(0)
+	if (dayFlags.length !== windowDays) {
+		dayFlags = new Uint8Array(windowDays)
+		productFlags = new Uint8Array(windowDays)
+	} else {
+		dayFlags.fill(0)
+		productFlags.fill(0)
+	}
 
 	const now = activity.now.getTime()
 	const zone = activity.timeZone
@@ -86,6 +98,7 @@ export function willSignals(activity: UserActivity, config: ScoringConfig = defa
 		const selfDirected = SELF_DIRECTED.has(event.kind) && data?.voluntary !== false
 		dayFlags[daysAgo] = Math.max(dayFlags[daysAgo]!, selfDirected ? 2 : 1)
 	}
+	const productReported = (activity.productUsage?.length ?? 0) > 0
 	for (const row of activity.productUsage ?? []) {
 		const start = dayNumber(row.day)
 		const minutes = finite(row.activeMinutes)
@@ -105,7 +118,7 @@ export function willSignals(activity: UserActivity, config: ScoringConfig = defa
 			const t = Math.min(now, day * DAY_MS)
 			if (t > lastActive) lastActive = t
 			if (t < firstSeen) firstSeen = t
-			if (daysAgo >= 0 && daysAgo < windowDays && dayFlags[daysAgo] === 0) dayFlags[daysAgo] = 1
+			if (daysAgo >= 0 && daysAgo < windowDays) productFlags[daysAgo] = 1
 		}
 	}
 
@@ -115,6 +128,7 @@ export function willSignals(activity: UserActivity, config: ScoringConfig = defa
 
 	let weighted = 0
 	let weightedSelf = 0
+	let weightedProduct = 0
 	let weightSum = 0
 	let recentActive = 0
 	let priorActive = 0
@@ -122,6 +136,7 @@ export function willSignals(activity: UserActivity, config: ScoringConfig = defa
 	for (let i = 0; i < observedDays; i++) {
 		const w = decayWeight(i, c.frequencyHalfLifeDays)
 		weightSum += w
+		if (productFlags[i] === 1) weightedProduct += w
 		const flag = dayFlags[i]!
 		if (flag === 0) continue
 		weighted += w
@@ -131,6 +146,7 @@ export function willSignals(activity: UserActivity, config: ScoringConfig = defa
 	}
 	const frequency = weightSum > 0 ? weighted / weightSum : 0
 	const selfDirected = weightSum > 0 ? weightedSelf / weightSum : 0
+	const productFrequency = productReported ? (weightSum > 0 ? weightedProduct / weightSum : 0) : null
 
 	const observedWeeks = Math.max(1, Math.min(c.regularityWeeks, Math.ceil(observedDays / 7)))
 	let activeWeeks = 0
@@ -148,6 +164,7 @@ export function willSignals(activity: UserActivity, config: ScoringConfig = defa
 	const trend = trendValue(recentActive, priorActive, recentDays, observedDays)
 	return {
 		frequency,
+		productFrequency,
 		selfDirected,
 		recency: daysSince === null ? 0 : decayWeight(daysSince, c.recencyHalfLifeDays),
 		regularity: activeWeeks / observedWeeks,
@@ -175,7 +192,15 @@ export function willFromSignals(signals: WillSignals, config: ScoringConfig = de
 				weight: c.weights.frequency,
 				explanation: noActivity
 					? NO_ACTIVITY_YET
-					: `${who}Active on ${percent(signals.frequency)} of days, recent weeks counting most (${plural(Math.round(activeDays), 'active day')} in ${plural(observedDays, 'day')})`,
+					: `${who}Active in the portal on ${percent(signals.frequency)} of days, recent weeks counting most (${plural(Math.round(activeDays), 'active day')} in ${plural(observedDays, 'day')})`,
+			},
+			{
+				key: 'product',
+				label: 'Product use',
+				value: aboveFloor(signals.productFrequency ?? 0, c.productFrequencyFloor, c.productFrequencyForFull),
+				weight: c.weights.product,
+				available: signals.productFrequency !== null && signals.productFrequency !== undefined,
+				explanation: `${who}Uses the product on ${percent(signals.productFrequency ?? 0)} of days, recent weeks counting most`,
 			},
 			{
 				key: 'recency',

@@ -53,7 +53,9 @@ describe('what the recompute feeds the scoring', () => {
 		await rescoreUsers([used!.id, silent!.id], { now: NOW })
 		const withUsage = await getCurrentUserScore(used!.id)
 		const without = await getCurrentUserScore(silent!.id)
-		expect(withUsage!.will).toBeGreaterThanOrEqual(50)
+		// Daily product use with no portal activity at all is its own channel: clearly there, but not the whole of will.
+		expect(withUsage!.will).toBeGreaterThanOrEqual(30)
+		expect(withUsage!.breakdown!.will.components.find((c) => c.key === 'product')).toMatchObject({ available: true, value: 1 })
 		expect(without!.will).toBe(0)
 		expect(withUsage!.skill).toBeGreaterThan(without!.skill)
 		expect(withUsage!.breakdown!.skill.components.find((c) => c.key === 'features')!.explanation).toBe('Uses 9 of 10 product features (90%)')

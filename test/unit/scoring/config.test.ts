@@ -6,7 +6,7 @@ describe('scoring config', () => {
 	test('defaults are the documented starting points', () => {
 		expect(defaultScoringConfig.segments).toEqual({ skillThreshold: 50, willThreshold: 50, hysteresis: 0 })
 		expect(defaultScoringConfig.will.windowDays).toBe(56)
-		expect(defaultScoringConfig.will.weights).toEqual({ frequency: 0.5, recency: 0.1, regularity: 0.05, selfDirected: 0.25, trend: 0.1 })
+		expect(defaultScoringConfig.will.weights).toEqual({ frequency: 0.3, product: 0.35, recency: 0.05, regularity: 0, selfDirected: 0.25, trend: 0.1 })
 		expect(defaultScoringConfig.skill.quiz.passMark).toBe(70)
 		expect(eventHorizonDays(defaultScoringConfig)).toBe(365)
 	})
@@ -53,7 +53,7 @@ describe('scoring config', () => {
 			const message = (error as ConfigError).message
 			expect(message).toMatch(/^Invalid scoring config:/)
 			expect(message).toContain('will.windowDays: ')
-			expect(message).toContain('will.weights: at least one will weight must be above 0')
+			expect(message).toContain('will.weights: at least one will weight besides product must be above 0')
 		}
 	})
 

@@ -118,12 +118,12 @@ describe('rollUpAccount', () => {
 		const alone = rollUpAccount([expert], { now: NOW })
 		expect(alone.segment).toBe('HIGH_PERFORMER')
 		// One champion and many unused seats: a skilled account with low will.
-		const crowd = rollUpAccount([expert, member([]), member([]), member([])], { now: NOW, seats: 6 })
+		const crowd = rollUpAccount([expert, member([]), member([]), member([]), member([]), member([])], { now: NOW, seats: 8 })
 		expect(crowd.skill).toBeGreaterThanOrEqual(50)
 		expect(crowd.will).toBeLessThan(50)
 		expect(crowd.segment).toBe('UNMOTIVATED')
-		// Unused seats count up to one per active person: a 6-seat licence with 4 users adds one.
-		expect(crowd.explanations[0]).toMatch(/^1 of 5 people \(1 unused seat\) active/)
+		// Unused seats count up to one per active person: an 8-seat licence with 6 users adds one.
+		expect(crowd.explanations[0]).toMatch(/^1 of 7 people \(1 unused seat\) active/)
 	})
 
 	test('a declining account changes segment within four weeks of the decline', () => {

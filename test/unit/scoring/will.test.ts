@@ -32,10 +32,10 @@ describe('scoreWill: behaviour over time', () => {
 		expect(daily.score).toBeGreaterThanOrEqual(90)
 	})
 
-	test('two days a week, one of them learning, sits around the line; three is above it', () => {
+	test('two days a week, one of them learning, is above the line; three is higher', () => {
 		const two = scoreWill({ now: NOW, events: days(0, 56, 7).concat(days(3, 56, 7, 'sign_in')), since })
-		expect(two.score).toBeGreaterThanOrEqual(35)
-		expect(two.score).toBeLessThanOrEqual(65)
+		expect(two.score).toBeGreaterThanOrEqual(50)
+		expect(two.score).toBeLessThanOrEqual(85)
 		const three = scoreWill({ now: NOW, events: days(0, 56, 7).concat(days(2, 56, 7)).concat(days(4, 56, 7, 'sign_in')), since })
 		expect(three.score).toBeGreaterThan(two.score)
 		expect(three.score).toBeGreaterThanOrEqual(50)
@@ -86,13 +86,34 @@ describe('scoreWill: behaviour over time', () => {
 		expect(scoreWill({ now: NOW, events, since, timeZone: 'Mars/Olympus' }).signals.activeDays).toBe(2)
 	})
 
-	test('product usage days count as active days; a weekly row marks the days it reports', () => {
+	test('product use is its own channel: a weekly row marks the days it reports, portal days stay apart', () => {
 		const daily: ProductUsageDay[] = Array.from({ length: 20 }, (_, d) => ({ day: dayString(d), activeMinutes: 30 }))
-		expect(scoreWill({ now: NOW, events: [], since, productUsage: daily }).signals.activeDays).toBe(20)
+		const inProduct = scoreWill({ now: NOW, events: [], since, productUsage: daily }).signals
+		expect(inProduct.activeDays).toBe(0)
+		expect(inProduct.productFrequency).toBeGreaterThan(0.5)
 		const weekly: ProductUsageDay[] = [{ day: dayString(13), periodDays: 7, activeDays: 3, activeMinutes: 90 }]
-		expect(scoreWill({ now: NOW, events: [], since, productUsage: weekly }).signals.activeDays).toBe(3)
+		const fromWeekly = scoreWill({ now: NOW, events: [], since, productUsage: weekly }).signals.productFrequency!
+		const threeDays = scoreWill({ now: NOW, events: [], since, productUsage: [7, 9, 11].map((d) => ({ day: dayString(d), activeMinutes: 30 })) }).signals.productFrequency!
+		expect(fromWeekly).toBeGreaterThan(0)
+		expect(fromWeekly).toBeCloseTo(threeDays, 1)
 		const zero: ProductUsageDay[] = [{ day: dayString(2), activeMinutes: 0 }]
-		expect(scoreWill({ now: NOW, events: [], since, productUsage: zero }).signals.activeDays).toBe(0)
+		expect(scoreWill({ now: NOW, events: [], since, productUsage: zero }).signals.productFrequency).toBe(0)
+	})
+
+	test('without product data will reads from the portal alone, on the same scale', () => {
+		const portal = days(0, 56, 4)
+		const without = scoreWill({ now: NOW, events: portal, since })
+		expect(without.signals.productFrequency).toBeNull()
+		expect(without.components.find((c) => c.key === 'product')).toMatchObject({ available: false, weight: 0 })
+		// A typical product user with the same portal habits is not more motivated just because the product reports them.
+		const typical = Array.from({ length: 56 }, (_, d) => d).filter((d) => d % 2 === 0).map((d) => ({ day: dayString(d), activeMinutes: 20 }))
+		const withProduct = scoreWill({ now: NOW, events: portal, since, productUsage: typical })
+		expect(Math.abs(withProduct.score - without.score)).toBeLessThanOrEqual(12)
+		// Daily product use on top of the same portal habits does show more will; no product use at all shows less.
+		const everyDay = Array.from({ length: 56 }, (_, d) => ({ day: dayString(d), activeMinutes: 60 }))
+		expect(scoreWill({ now: NOW, events: portal, since, productUsage: everyDay }).score).toBeGreaterThan(without.score)
+		const never = [{ day: dayString(100), activeMinutes: 30 }]
+		expect(scoreWill({ now: NOW, events: portal, since, productUsage: never }).score).toBeLessThan(without.score)
 	})
 
 	test('a new user is not judged yet: not enough evidence', () => {
@@ -105,7 +126,7 @@ describe('scoreWill: behaviour over time', () => {
 	test('every component explains itself', () => {
 		const result = scoreWill({ now: NOW, events: days(0, 30, 3), since })
 		for (const c of result.components) expect(c.explanation.length).toBeGreaterThan(5)
-		expect(result.components.map((c) => c.key)).toEqual(['frequency', 'recency', 'regularity', 'selfDirected', 'trend'])
+		expect(result.components.map((c) => c.key)).toEqual(['frequency', 'product', 'recency', 'regularity', 'selfDirected', 'trend'])
 	})
 
 	test('invalid dates are skipped', () => {
