@@ -6,6 +6,7 @@ import { Video } from '#app/components/mdx/media.tsx'
 import { MdxContent } from '#app/components/mdx/mdx-content.tsx'
 import { compileMdx } from '#app/domain/content/compile.server.ts'
 import { FULL_ARTICLE_BODY } from './fixtures.ts'
+import { AUDIENCE_NAMES } from '#app/domain/accounts-tiers/customer-plans.ts'
 
 let code: string
 beforeAll(async () => {
@@ -41,7 +42,8 @@ describe('MdxContent', () => {
 		expect(html).toMatch(/role="tabpanel"[^>]*hidden=""/)
 		expect(html).toMatch(/<figure[^>]*><img src="\/images\/alerts\/alert-editor.png" alt="The alert editor"/)
 		expect(html).toContain('<figcaption')
-		expect(html).toContain('<section aria-label="Tier 1 section"')
+		// Labelled with the plan name customers know, never the internal tier.
+		expect(html).toContain(`<section aria-label="${AUDIENCE_NAMES.tier1} section"`)
 		// Headings carry their ids for the table of contents.
 		expect(html).toContain('<h2 id="before-you-start">')
 	})
