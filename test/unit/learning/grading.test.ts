@@ -279,3 +279,49 @@ describe('gradeCheck', () => {
 		})
 	})
 })
+
+describe('answer shapes that are refused (mutation testing)', () => {
+	const check = (id: string, answer: Parameters<typeof gradeCheck>[1]) => gradeCheck(question(id), answer)
+
+	test('single choice: a boolean, an empty or blank value, two values, an empty list', () => {
+		expect(check('q-sources', true)).toEqual({ ok: false, error: 'answer for q-sources must be one option' })
+		expect(check('q-sources', '  ')).toEqual({ ok: false, error: 'missing answer for q-sources' })
+		expect(check('q-sources', [])).toEqual({ ok: false, error: 'missing answer for q-sources' })
+		expect(check('q-sources', ['a', 'b'])).toEqual({ ok: false, error: 'question q-sources answered twice' })
+		expect(check('q-sources', [' b '])).toMatchObject({ ok: true, correct: true, given: 'Warehouse connection' })
+	})
+
+	test('multiple choice: a boolean is refused, blank items are skipped, only blanks is missing', () => {
+		expect(check('q-charts', false)).toEqual({ ok: false, error: 'answer for q-charts must be options' })
+		expect(check('q-charts', ['', ' '])).toEqual({ ok: false, error: 'missing answer for q-charts' })
+		expect(check('q-charts', [' bar', '', 'line ', 'pie'])).toMatchObject({ ok: true, correct: true, given: 'Bar, Line, Pie' })
+	})
+
+	test('true/false: booleans and their words, anything else refused', () => {
+		expect(check('q-cache', true)).toMatchObject({ ok: true, correct: true, given: 'True', expected: 'True' })
+		expect(check('q-cache', false)).toMatchObject({ ok: true, correct: false, given: 'False', expected: 'True' })
+		expect(check('q-cache', ' FALSE ')).toMatchObject({ ok: true, correct: false, given: 'False' })
+		expect(check('q-cache', '')).toEqual({ ok: false, error: 'missing answer for q-cache' })
+		expect(check('q-cache', 'yes')).toEqual({ ok: false, error: 'answer for q-cache must be true or false' })
+	})
+
+	test('numeric: not finite, a boolean or blank is refused; the tolerance edge counts as right', () => {
+		expect(check('q-refresh', Number.POSITIVE_INFINITY)).toEqual({ ok: false, error: 'answer for q-refresh must be a number' })
+		expect(check('q-refresh', Number.NaN)).toEqual({ ok: false, error: 'answer for q-refresh must be a number' })
+		expect(check('q-refresh', true)).toEqual({ ok: false, error: 'answer for q-refresh must be a number' })
+		expect(check('q-refresh', ' ')).toEqual({ ok: false, error: 'missing answer for q-refresh' })
+		expect(check('q-refresh', 15)).toMatchObject({ ok: true, correct: true })
+		expect(check('q-refresh', 15.000001)).toMatchObject({ ok: true, correct: false })
+		expect(check('q-ratio', 1.3)).toMatchObject({ ok: true, correct: true, expected: '1.2 (± 0.1)' })
+		expect(check('q-ratio', 1.1)).toMatchObject({ ok: true, correct: true })
+		expect(check('q-ratio', 1.31)).toMatchObject({ ok: true, correct: false })
+	})
+
+	test('a large numeric answer gets slack in proportion, a small one only the absolute slack', () => {
+		const big = { ...question('q-refresh'), correct: 1e9, tolerance: 0 } as Question
+		expect(gradeCheck(big, 1e9 + 0.5)).toMatchObject({ ok: true, correct: true })
+		expect(gradeCheck(big, 1e9 + 5)).toMatchObject({ ok: true, correct: false })
+		const small = { ...question('q-refresh'), correct: 0, tolerance: 0 } as Question
+		expect(gradeCheck(small, 1e-8)).toMatchObject({ ok: true, correct: false })
+	})
+})
