@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest'
-import { addressBehindProxies, arrivedOverHttps, clientAddress, crossSiteRefusalOf } from '#app/utils/request-trust.server.ts'
+import { addressBehindProxies, arrivedOverHttps, clientAddress, crossSiteRefusal, crossSiteRefusalOf } from '#app/utils/request-trust.server.ts'
 import { commitSessionCookie } from '#app/utils/session.server.ts'
 
 const post = (headers: Record<string, string>, url = 'http://portal.test/login') => new Request(url, { method: 'POST', headers })
@@ -84,5 +84,31 @@ describe('Secure cookies', () => {
 		expect(await commitSessionCookie('s1', https)).toMatch(/;\s*Secure/i)
 		expect(await commitSessionCookie('s1', http)).not.toMatch(/Secure/i)
 		expect(await commitSessionCookie('s1')).not.toMatch(/Secure/i)
+	})
+})
+
+describe('request trust edge cases (mutation testing)', () => {
+	test('addresses are trimmed, multi-digit mapped IPv4 is unwrapped, other IPv6 kept whole', () => {
+		expect(addressBehindProxies(' 10.0.0.2 ', null, 0)).toBe('10.0.0.2')
+		expect(addressBehindProxies('::ffff:192.168.10.20', null, 0)).toBe('192.168.10.20')
+		expect(addressBehindProxies('1::ffff:10.1.2.3', null, 0)).toBe('1::ffff:10.1.2.3')
+	})
+
+	test('empty X-Forwarded-For entries are not hops', () => {
+		expect(addressBehindProxies('10.0.0.3', '203.0.113.1,, 192.0.2.5', 2)).toBe('203.0.113.1')
+	})
+
+	test('without a load context there is no socket address', () => {
+		expect(clientAddress(new Request('http://portal.test/login'), undefined)).toBeNull()
+	})
+
+	test('safe methods are never refused; a post with neither Origin nor Sec-Fetch-Site is not a browser one', () => {
+		for (const method of ['GET', 'HEAD', 'OPTIONS', 'get']) {
+			expect(crossSiteRefusal({ method, origin: 'http://portal.test', header: (name) => (name === 'Origin' ? 'http://evil.example' : 'cross-site') })).toBeNull()
+		}
+		expect(crossSiteRefusal({ method: 'POST', origin: 'http://portal.test', header: () => null })).toBeNull()
+		expect(crossSiteRefusal({ method: 'POST', origin: 'http://portal.test', header: (name) => (name === 'Sec-Fetch-Site' ? 'none' : null) })).toBeNull()
+		expect(crossSiteRefusal({ method: 'POST', origin: 'http://portal.test', header: (name) => (name === 'Sec-Fetch-Site' ? 'same-site' : null) })).toBe('sec-fetch-site same-site')
+		expect(crossSiteRefusal({ method: 'POST', origin: 'http://portal.test', header: (name) => (name === 'Origin' ? 'http://evil.example' : null) })).toBe('origin http://evil.example')
 	})
 })

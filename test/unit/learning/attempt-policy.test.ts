@@ -129,3 +129,24 @@ describe('canSubmitAttempt', () => {
 		expect(canSubmitAttempt({ quiz: {}, attempts: [open('x', T0)], attemptId: 'x' })).toEqual({ ok: true })
 	})
 })
+
+describe('canSubmitAttempt orders attempts by start, not by list order (mutation testing)', () => {
+	const open = (id: string, at: Date): AttemptRecord => ({ id, startedAt: at })
+
+	test('the earliest started attempts are the ones within the limit', () => {
+		const attempts = [open('late', minutes(10)), failedAt(T0, 'first'), open('early', minutes(5))]
+		expect(canSubmitAttempt({ quiz: { attemptLimit: 2 }, attempts, attemptId: 'early' })).toEqual({ ok: true })
+		expect(canSubmitAttempt({ quiz: { attemptLimit: 2 }, attempts, attemptId: 'late' })).toEqual({ ok: false, reason: 'attempt limit reached (2 of 2)' })
+	})
+
+	test('attempts started at the same moment are ordered by id', () => {
+		const attempts = [open('b', T0), open('a', T0)]
+		expect(canSubmitAttempt({ quiz: { attemptLimit: 1 }, attempts, attemptId: 'a' })).toEqual({ ok: true })
+		expect(canSubmitAttempt({ quiz: { attemptLimit: 1 }, attempts, attemptId: 'b' })).toMatchObject({ ok: false })
+	})
+
+	test('once the limit of submissions is reached, even an earlier open attempt is refused', () => {
+		const attempts = [open('a', T0), failedAt(minutes(1), 'b')]
+		expect(canSubmitAttempt({ quiz: { attemptLimit: 1 }, attempts, attemptId: 'a' })).toEqual({ ok: false, reason: 'attempt limit reached (1 of 1)' })
+	})
+})
