@@ -197,3 +197,31 @@ describe('listCheckIds', () => {
 		expect(listCheckIds(body)).toEqual(['check-alert-states', 'check-second'])
 	})
 })
+
+describe('component nesting, exactly (mutation testing)', () => {
+	test('steps and tabs written inline on one line are accepted (the paragraph around them is not their parent)', () => {
+		expect(checkSafeMdx('<Steps><Step title="One">Do it.</Step></Steps>\n')).toEqual({ ok: true })
+		expect(checkSafeMdx('<Tabs><Tab label="SQL">Query.</Tab> <Tab label="UI">Click.</Tab></Tabs>\n')).toEqual({ ok: true })
+		expect(checkSafeMdx('<Video src="https://www.youtube-nocookie.com/embed/Hq7vT2mXk4E" title="Demo">   </Video>\n')).toEqual({ ok: true })
+	})
+
+	test('a step or tab anywhere but directly inside its parent is refused, once, on its line', () => {
+		expect(violationsOf('Intro\n\n<Step title="x">y</Step>\n')).toEqual([{ line: 3, reason: '<Step> must be placed directly inside <Steps>' }])
+		expect(violationsOf('<Tabs>\n<Step title="x">y</Step>\n</Tabs>\n').map((v) => v.reason)).toEqual([
+			'<Tabs> may only contain <Tab> elements',
+			'<Step> must be placed directly inside <Steps>',
+		])
+		expect(violationsOf('<Callout type="info">\n<Tab label="x">y</Tab>\n</Callout>\n')).toEqual([{ line: 2, reason: '<Tab> must be placed directly inside <Tabs>' }])
+	})
+
+	test('text inside Steps, or inside a component that takes no children, is refused', () => {
+		expect(violationsOf('<Steps>\nJust text.\n</Steps>\n')).toEqual([{ line: 2, reason: '<Steps> may only contain <Step> elements' }])
+		expect(violationsOf('<Video src="https://www.youtube-nocookie.com/embed/Hq7vT2mXk4E" title="Demo">words</Video>\n').map((v) => v.reason)).toEqual([
+			'<Video> takes no children; write it as <Video … />',
+		])
+	})
+
+	test('only Check elements give check ids', () => {
+		expect(listCheckIds('<Callout type="info" id="not-a-check">Hi</Callout>\n\n<Check id="real-one" />\n')).toEqual(['real-one'])
+	})
+})
