@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { buildAudienceVariants, levelsThatCanRead, variantFor } from '#app/domain/content/audience-variants.ts'
 import { checkSafeMdx } from '#app/domain/content/safe-mdx.ts'
+import type { Audience } from '#app/domain/accounts-tiers/audience.ts'
 
 const ONE_TIER1_BLOCK = `Everyone reads this.
 
@@ -107,5 +108,28 @@ describe('variantFor', () => {
 
 	test('gives nothing to a reader below the item audience', () => {
 		expect(variantFor('public', variants)).toBeNull()
+	})
+})
+
+describe('cutting gated blocks keeps the text around them exact (mutation testing)', () => {
+	const bodyFor = (body: string, level: Audience) => variantFor(level, buildAudienceVariants(body, 'public'))!.body
+
+	test('the larger run of newlines around a cut survives, so paragraphs stay apart and do not grow apart', () => {
+		const body = 'Intro\n\n<Audience min="tier1">\nSecret\n</Audience>\nOutro\n'
+		expect(bodyFor(body, 'public')).toBe('Intro\n\nOutro\n')
+		expect(bodyFor('Intro\n<Audience min="tier1">\nSecret\n</Audience>\n\n\nOutro\n', 'public')).toBe('Intro\n\n\nOutro\n')
+		expect(bodyFor(body, 'tier1')).toBe(body)
+	})
+
+	test('a block at the very start or end is cut with nothing glued on', () => {
+		expect(bodyFor('<Audience min="staff">\nSecret\n</Audience>\n\nOutro\n', 'tier1')).toBe('\n\nOutro\n')
+		expect(bodyFor('Intro\n\n<Audience min="staff">\nSecret\n</Audience>', 'tier1')).toBe('Intro\n\n')
+	})
+
+	test('two blocks cut from one body, the nested one with its parent', () => {
+		const body = 'A\n\n<Audience min="tier2">\nB\n\n<Audience min="tier1">\nC\n</Audience>\n</Audience>\n\nD\n\n<Audience min="staff">\nE\n</Audience>\n\nF\n'
+		expect(bodyFor(body, 'customers')).toBe('A\n\nD\n\nF\n')
+		expect(bodyFor(body, 'tier2')).not.toContain('C')
+		expect(bodyFor(body, 'tier2')).toContain('B')
 	})
 })
