@@ -117,3 +117,17 @@ describe('queries that name Object.prototype members', () => {
 		expect(Object.hasOwn(facets.tags, '__proto__')).toBe(true)
 	})
 })
+
+describe('suggestions never carry a word above the reader (mutation testing)', () => {
+	test('a two-word suggestion is dropped when one of its words is only in staff docs', async () => {
+		const engine = new EmbeddedSearchEngine()
+		await engine.replaceAll([
+			makeDoc({ itemKey: 'article:open', title: 'Warehouse basics', body: 'warehouse warehouse' }),
+			makeDoc({ itemKey: 'article:staff', title: 'Escalation runbook', audience: 'staff', body: 'escalation escalation' }),
+		])
+		const staff = await engine.search(query('warehuose escalatoin', { readerLevel: 'staff' }))
+		expect(staff.suggestion).toBe('warehouse escalation')
+		const visitor = await engine.search(query('warehuose escalatoin'))
+		expect(visitor.suggestion).toBeUndefined()
+	})
+})
