@@ -139,7 +139,7 @@ test('pages hydrate and work under the CSP: no violation, no console error', asy
 	const errors = watchForErrors(page)
 	await page.goto('/')
 	// Client-side navigation needs the hydrated router.
-	await page.getByRole('link', { name: 'Browse the knowledge base' }).click()
+	await page.getByRole('link', { name: 'Browse the whole knowledge base' }).click()
 	await expect(page).toHaveURL(/\/kb$/)
 	await signIn(page, 'tier1@demo.test')
 	// An article runs its compiled MDX in the browser.
