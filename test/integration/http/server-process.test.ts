@@ -27,7 +27,9 @@ const running = new Set<ChildProcess>()
 
 beforeAll(async () => {
 	// The build under test is the current source: rebuilt unless unchanged (serialised with other builds).
-	execFileSync('flock', ['/tmp/e2e.lock', 'bash', '-c', 'source scripts/lib/ensure-deps.sh && ensure_build'], { stdio: 'ignore' })
+	// Without Vitest's variables: with VITEST set, vite.config.ts leaves the Remix plugin out and the build is not the app.
+	const buildEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV'))
+	execFileSync('flock', ['/tmp/e2e.lock', 'bash', '-c', 'source scripts/lib/ensure-deps.sh && ensure_build'], { stdio: ['ignore', 'ignore', 'inherit'], env: buildEnv })
 	const { report } = await syncFixtureArticles({
 		'open-notes': articleSource('open-notes', { audience: 'public' }),
 		'vip-notes': articleSource('vip-notes', { audience: 'tier1', body: `## Start\n\n${TIER1_TEXT} only.\n` }),
