@@ -23,8 +23,8 @@ if (vitest) {
 	passed += vitest.numPassedTests
 	failed += vitest.numFailedTests + (vitest.numRuntimeErrors ?? 0)
 	skipped += vitest.numPendingTests + vitest.numTodoTests
-	// A test file that failed to load has no tests but is a failure.
-	failed += (vitest.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length
+	// A test file that failed to load, or whose beforeAll threw (its tests then read as skipped), is a failure.
+	failed += (vitest.testResults ?? []).filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length
 }
 const playwright = read(playwrightFile)
 if (playwright) {
