@@ -28,7 +28,7 @@ const running = new Set<ChildProcess>()
 beforeAll(async () => {
 	// The build under test is the current source: rebuilt unless unchanged (serialised with other builds).
 	// Without Vitest's variables: with VITEST set, vite.config.ts leaves the Remix plugin out and the build is not the app.
-	const buildEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV'))
+	const buildEnv: NodeJS.ProcessEnv = { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST'))), NODE_ENV: 'production' }
 	execFileSync('flock', ['/tmp/e2e.lock', 'bash', '-c', 'source scripts/lib/ensure-deps.sh && ensure_build'], { stdio: ['ignore', 'ignore', 'inherit'], env: buildEnv })
 	const { report } = await syncFixtureArticles({
 		'open-notes': articleSource('open-notes', { audience: 'public' }),
