@@ -9,6 +9,7 @@ import { getEmailNotifications, setEmailNotifications } from '#app/domain/notifi
 import { Button, ErrorList, Field } from '#app/components/ui/field.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getSessionId } from '#app/utils/session.server.ts'
+import { plural } from '#app/utils/plural.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Account settings · Success Portal' }]
 
@@ -49,12 +50,12 @@ export async function action({ request }: ActionFunctionArgs) {
 			if (!result.ok) {
 				return data({ notice: null, error: null, password: submission.reply({ fieldErrors: { [result.field]: [result.message] }, ...hidden }) }, { status: 400 })
 			}
-			const ended = result.endedSessions ? ` ${result.endedSessions} other session${result.endedSessions === 1 ? '' : 's'} signed out.` : ''
+			const ended = result.endedSessions ? ` ${plural(result.endedSessions, 'other session')} signed out.` : ''
 			return { notice: { intent: INTENTS.password, message: `Password changed.${ended}` } satisfies Notice, error: null, password: submission.reply({ resetForm: true }) }
 		}
 		case INTENTS.sessions: {
 			const ended = await signOutOtherSessions(user.id, sessionId)
-			return { notice: { intent: INTENTS.sessions, message: `Signed out of ${ended} other session${ended === 1 ? '' : 's'}.` } satisfies Notice, error: null, password: null }
+			return { notice: { intent: INTENTS.sessions, message: `Signed out of ${plural(ended, 'other session')}.` } satisfies Notice, error: null, password: null }
 		}
 		default:
 			return data({ notice: null, error: 'Unknown request.', password: null }, { status: 400 })
@@ -141,7 +142,7 @@ export default function AccountPage() {
 				<p className="mt-1 text-sm text-slate-600" data-testid="other-sessions">
 					{otherSessions === 0
 						? 'You are signed in here only.'
-						: `You are also signed in on ${otherSessions} other browser${otherSessions === 1 ? '' : 's'} or device${otherSessions === 1 ? '' : 's'}.`}
+						: `You are also signed in on ${plural(otherSessions, 'other browser')} or device${otherSessions === 1 ? '' : 's'}.`}
 				</p>
 				<Form method="post" className="mt-3">
 					<input type="hidden" name="intent" value={INTENTS.sessions} />

@@ -9,6 +9,7 @@ import { TextAreaField } from '#app/components/plans/fields.tsx'
 import { Button, ErrorList, Field } from '#app/components/ui/field.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { plural } from '#app/utils/plural.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Contact your success team · Success Portal' }]
 
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply(), sentTo: null }, { status: 400 })
 	const outcome = await submitContactRequest(user, submission.value)
 	if (!outcome.ok) {
-		const minutes = `${outcome.retryInMinutes} minute${outcome.retryInMinutes === 1 ? '' : 's'}`
+		const minutes = plural(outcome.retryInMinutes, 'minute')
 		return data({ result: submission.reply({ formErrors: [`You have sent many messages this hour. Try again in ${minutes}.`] }), sentTo: null }, { status: 429 })
 	}
 	return { result: submission.reply({ resetForm: true }), sentTo: outcome.sentTo }

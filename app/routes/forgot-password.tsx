@@ -6,8 +6,9 @@ import { ForgotPasswordSchema } from '#app/domain/accounts-tiers/credentials.ts'
 import { RESET_LINK_MINUTES } from '#app/domain/accounts-tiers/recovery.ts'
 import { requestPasswordReset } from '#app/domain/accounts-tiers/recovery.server.ts'
 import { Button, ErrorList, Field } from '#app/components/ui/field.tsx'
-import { getUser } from '#app/utils/auth.server.ts'
+import { getUser, requireSameOrigin } from '#app/utils/auth.server.ts'
 import { clientAddress } from '#app/utils/request-trust.server.ts'
+import { plural } from '#app/utils/plural.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Forgot your password? · Success Portal' }]
 
@@ -19,12 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Always the same answer for a valid email, whether or not it has an account. */
 export async function action({ request, context }: ActionFunctionArgs) {
-	await getUser(request) // origin check for this mutation
+	requireSameOrigin(request)
 	const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
 	const outcome = await requestPasswordReset({ email: submission.value.email, ip: clientAddress(request, context) })
 	if (!outcome.ok) {
-		const minutes = `${outcome.retryInMinutes} minute${outcome.retryInMinutes === 1 ? '' : 's'}`
+		const minutes = plural(outcome.retryInMinutes, 'minute')
 		return data({ result: submission.reply({ formErrors: [`Too many reset requests from your network. Try again in ${minutes}.`] }), sent: false }, { status: 429 })
 	}
 	return { result: submission.reply(), sent: true }

@@ -1,5 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { ArticleList, categoryLabel, type ArticleCard } from '#app/components/kb/article-list.tsx'
+import { plural } from '#app/utils/plural.ts'
 
 export type VisitorHomeData = {
 	categories: Array<{ category: string; count: number }>
@@ -52,7 +53,7 @@ export function VisitorHome({ categories, popular }: VisitorHomeData) {
 							>
 								{categoryLabel(c.category)}
 								<span className="text-sm font-normal text-slate-600">
-									{c.count} article{c.count === 1 ? '' : 's'}
+									{plural(c.count, 'article')}
 								</span>
 							</Link>
 						</li>

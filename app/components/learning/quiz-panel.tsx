@@ -4,10 +4,8 @@ import type { QuizView } from '#app/domain/learning/quiz-attempts.server.ts'
 import { QuizQuestions, START_INTENT } from '#app/components/learning/quiz-questions.tsx'
 import { QuizResult } from '#app/components/learning/quiz-result.tsx'
 import { Button } from '#app/components/ui/field.tsx'
+import { plural } from '#app/utils/plural.ts'
 
-function plural(count: number, word: string) {
-	return `${count} ${word}${count === 1 ? '' : 's'}`
-}
 
 /**
  * A quiz or self-assessment for a signed-in learner: rules, the open attempt's questions, or the

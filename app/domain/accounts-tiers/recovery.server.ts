@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 import { databaseLimiter, reserveAttempt } from '#app/utils/rate-limit.server.ts'
 import { forgetCachedSession, newSessionData } from '#app/utils/session.server.ts'
 import { RESET_LINK_INVALID, RESET_LINK_MINUTES } from './recovery.ts'
+import { plural } from '#app/utils/plural.ts'
 
 export { RESET_LINK_INVALID, RESET_LINK_MINUTES }
 
@@ -131,7 +132,7 @@ export type ChangePasswordResult = { ok: true; endedSessions: number } | { ok: f
 export async function changePassword(input: { userId: string; sessionId: string; currentPassword: string; newPassword: string }): Promise<ChangePasswordResult> {
 	const allowed = await reserveAttempt(getLimiters().change, input.userId)
 	if (!allowed.ok) {
-		return { ok: false, field: 'currentPassword', message: `Too many attempts. Try again in ${allowed.retryInMinutes} minute${allowed.retryInMinutes === 1 ? '' : 's'}.` }
+		return { ok: false, field: 'currentPassword', message: `Too many attempts. Try again in ${plural(allowed.retryInMinutes, 'minute')}.` }
 	}
 	const stored = await prisma.password.findUnique({ where: { userId: input.userId }, select: { hash: true } })
 	if (!stored || !(await verifyPassword(input.currentPassword, stored.hash))) {

@@ -1,4 +1,5 @@
 import type { QuestionFeedback } from '#app/domain/learning/grading.ts'
+import { plural } from '#app/utils/plural.ts'
 
 /**
  * What a learner sees of a graded quiz attempt, and what comes after it. Pure: the quiz page's
@@ -74,9 +75,6 @@ export function toResultView(
 	}
 }
 
-function plural(count: number, word: string) {
-	return `${count} ${word}${count === 1 ? '' : 's'}`
-}
 
 /** The attempt limit in words, shown before an attempt starts: "You have 3 attempts; 2 left." */
 export function attemptAllowance(limit: number | null, used: number): string {

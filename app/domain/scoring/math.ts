@@ -42,9 +42,7 @@ export function percent(value01: number): string {
 	return `${Math.round(clamp01(value01) * 100)}%`
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-	return `${n} ${n === 1 ? one : many}`
-}
+export { plural } from '#app/utils/plural.ts'
 
 // Offsets of each time zone by UTC hour: a full recompute meets the same few thousand hours again and again.
 const zoneFormats = new Map<string, Intl.DateTimeFormat | null>()
