@@ -64,6 +64,8 @@ test('a password reset works end to end, ends other sessions, and the link fails
 	await expect(page.getByRole('status').filter({ hasText: 'Password changed.' })).toBeVisible()
 
 	await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+	// Wait for the sign-out to land: /login sends a signed-in reader away.
+	await expect(page.getByTestId('signed-in-as')).toHaveCount(0)
 	await signIn(page, EMAIL, DEMO_PASSWORD)
 	await expect(page.getByTestId('signed-in-as')).toBeVisible()
 })
