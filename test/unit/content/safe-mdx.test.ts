@@ -225,3 +225,52 @@ describe('component nesting, exactly (mutation testing)', () => {
 		expect(listCheckIds('<Callout type="info" id="not-a-check">Hi</Callout>\n\n<Check id="real-one" />\n')).toEqual(['real-one'])
 	})
 })
+
+describe('each refusal words its rule exactly, as an author reads it in content:sync (mutation testing)', () => {
+	const COMPONENTS = 'Callout, Steps, Step, Tabs, Tab, Video, Image, Audience, Check'
+	test.each([
+		['a fragment', '<>hi</>\n', 'JSX fragments (<>…</>) are not allowed'],
+		['a raw element', '<div>hello</div>\n', `raw HTML element <div> is not allowed; use Markdown or an allowed component (${COMPONENTS})`],
+		['a namespaced element, even capitalised', '<Foo:Bar />\n', `raw HTML element <Foo:Bar> is not allowed; use Markdown or an allowed component (${COMPONENTS})`],
+		['an unknown component', '<Foo />\n', `unknown component <Foo>; allowed: ${COMPONENTS}`],
+		['a spread attribute', '<Callout type="tip" {...spread}>Hi</Callout>\n', '<Callout>: spread attributes {…} are not allowed'],
+		['an unknown attribute', '<Callout type="tip" onClick="x">Hi</Callout>\n', '<Callout>: unknown attribute "onClick" (allowed: type, title)'],
+		['an attribute on a component that takes none', '<Steps foo="x"><Step title="a">b</Step></Steps>\n', '<Steps>: unknown attribute "foo"'],
+		['an attribute given twice', '<Callout type="tip" type="info">Hi</Callout>\n', '<Callout>: attribute "type" is given twice'],
+		['an attribute without a value', '<Callout type="tip" title>Hi</Callout>\n', '<Callout>: attribute "title" needs a string value, e.g. title="…"'],
+		['an expression attribute', '<Callout type={x}>Hi</Callout>\n', '<Callout>: attribute "type" must be a plain string, not an {expression}'],
+		['a value outside the list', '<Callout type="note">Hi</Callout>\n', '<Callout>: type must be one of info|tip|warning|danger'],
+		['a missing required attribute', '<Callout>Hi</Callout>\n', '<Callout>: attribute "type" is required'],
+		['a blank title', '<Callout type="tip" title="   ">Hi</Callout>\n', '<Callout>: title must not be empty'],
+		['an empty step title', '<Steps><Step title="">b</Step></Steps>\n', '<Step>: title must not be empty'],
+		['an empty tab label', '<Tabs><Tab label=" ">b</Tab></Tabs>\n', '<Tab>: label must not be empty'],
+		['an image without alt text', '<Image src="/images/a.png" alt="" />\n', '<Image>: alt must not be empty'],
+		['an empty caption', '<Image src="/images/a.png" alt="a" caption="" />\n', '<Image>: caption must not be empty'],
+		[
+			'a video from elsewhere',
+			'<Video src="https://evil.example.com/embed/abc123" title="x" />\n',
+			'<Video>: src must be a video embed URL: https://www.youtube-nocookie.com/embed/…, https://player.vimeo.com/video/… or https://www.loom.com/embed/…',
+		],
+		['a video without a title', '<Video src="https://www.youtube-nocookie.com/embed/Hq7vT2mXk4E" title="" />\n', '<Video>: title must not be empty'],
+		['an image from elsewhere', '<Image src="http://example.com/a.png" alt="a" />\n', '<Image>: src must start with /images/ or https://'],
+		['a public audience block', '<Audience min="public">x</Audience>\n', '<Audience>: min must be one of customers|tier2|tier1|staff'],
+		['a check id not in kebab-case', '<Check id="Check_1" />\n', '<Check>: id must be kebab-case'],
+		['a check with children', '<Check id="a">x</Check>\n', '<Check> takes no children; write it as <Check … />'],
+		['an import', "import fs from 'fs'\n", 'import/export statements are not allowed'],
+		['an expression', '{x}\n', '{expressions} are not allowed; write plain text (escape a literal brace as \\{)'],
+		['a TOML frontmatter block in the body', '+++\na = 1\n+++\n', 'a frontmatter block is only allowed at the very top of the file'],
+		['a script link', '[a](javascript:x)\n', 'link URL "javascript:x" is not allowed; use a relative, http(s), mailto or tel URL'],
+		['a script link definition', '[a]\n\n[a]: javascript:x\n', 'link URL "javascript:x" is not allowed; use a relative, http(s), mailto or tel URL'],
+		['an image over http', '![x](http://t.example/p.gif)\n', 'image URL "http://t.example/p.gif" is not allowed; image URLs must start with /images/ or https://'],
+		['an unclosed component', '<Callout type="tip">\n', 'invalid MDX: Expected a closing tag for `<Callout>`'],
+	])('%s', (_, body, reason) => {
+		expect(violationsOf(body).map((violation) => violation.reason)).toEqual([reason])
+	})
+
+	test('a kebab-case check id, a reference image without a definition and a step list are accepted', () => {
+		expect(checkSafeMdx('<Check id="step-2-of-3" />\n')).toEqual({ ok: true })
+		expect(checkSafeMdx('![a][missing]\n')).toEqual({ ok: true })
+		expect(checkSafeMdx('<Steps>\n<Step title="x">y</Step>\n\n<Step title="z">w</Step>\n</Steps>\n')).toEqual({ ok: true })
+		expect(checkSafeMdx('Text <Image src="/images/a.png" alt="a" caption="c" /> text\n')).toEqual({ ok: true })
+	})
+})
