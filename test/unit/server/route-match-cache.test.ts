@@ -1,0 +1,67 @@
+import { createRequire } from 'node:module'
+import { describe, expect, test } from 'vitest'
+import { cacheRouteMatches } from '../../../server/route-match-cache.ts'
+
+type Route = { id: string; path?: string; index?: boolean; children?: Route[] }
+type Router = { matchRoutes: (routes: Route[], location: string | { pathname?: string }, basename?: string) => Array<{ params: Record<string, string | undefined>; pathname: string; route: Route }> | null }
+
+// The real matcher behind a counter, in a module object of our own (the shared one stays untouched).
+function countedRouter() {
+	const real = (createRequire(import.meta.url)('@remix-run/router') as Router).matchRoutes
+	const counter = { calls: 0 }
+	const router: Router = {
+		matchRoutes: (...args) => {
+			counter.calls++
+			return real(...args)
+		},
+	}
+	cacheRouteMatches(router as never)
+	return { router, counter }
+}
+
+const table = (): Route[] => [{ id: 'root', path: '', children: [{ id: 'home', index: true }, { id: 'article', path: 'kb/:slug' }, { id: 'search', path: 'api/search' }] }]
+
+describe('route match cache', () => {
+	test('a table matched again answers from memory, per path, with the same matches as the matcher', () => {
+		const { router, counter } = countedRouter()
+		const routes = table()
+		const first = router.matchRoutes(routes, '/kb/alpha')
+		const second = router.matchRoutes(routes, '/kb/alpha')
+		const third = router.matchRoutes(routes, '/kb/alpha')
+		expect(second).toEqual(first)
+		expect(third).toEqual(first)
+		expect(third!.map((m) => m.route.id)).toEqual(['root', 'article'])
+		expect(third![1]!.params).toEqual({ slug: 'alpha' })
+		// The first sight of a table passes through, the second fills the memo, the third is a hit.
+		expect(counter.calls).toBe(2)
+		// Another path is matched on its own, never given the first path's answer.
+		expect(router.matchRoutes(routes, { pathname: '/kb/beta' })![1]!.params).toEqual({ slug: 'beta' })
+		expect(router.matchRoutes(routes, '/nowhere')).toBeNull()
+		expect(router.matchRoutes(routes, '/nowhere')).toBeNull()
+	})
+
+	test('what one caller does to its matches does not reach the next caller', () => {
+		const { router } = countedRouter()
+		const routes = table()
+		router.matchRoutes(routes, '/kb/alpha')
+		const mine = router.matchRoutes(routes, '/kb/alpha')!
+		mine[1]!.params.slug = 'changed'
+		mine.pop()
+		const next = router.matchRoutes(routes, '/kb/alpha')!
+		expect(next).toHaveLength(2)
+		expect(next[1]!.params.slug).toBe('alpha')
+	})
+
+	test('a different table with the same paths gets its own routes, and a query string is matched afresh', () => {
+		const { router, counter } = countedRouter()
+		const a = table()
+		const b = table()
+		for (let i = 0; i < 3; i++) router.matchRoutes(a, '/api/search')
+		const fromB = router.matchRoutes(b, '/api/search')!
+		expect(fromB[1]!.route).toBe(b[0]!.children![2])
+		const before = counter.calls
+		router.matchRoutes(a, '/api/search?q=x')
+		router.matchRoutes(a, '/api/search?q=x')
+		expect(counter.calls).toBe(before + 2)
+	})
+})
