@@ -83,6 +83,19 @@ describe('search as each reader level with every filter', () => {
 		}
 	}
 
+	test('empty filter values (no types, no tags, an empty category) read as no filter, at every level', async () => {
+		await ready
+		for (const level of AUDIENCES) {
+			const want = expected(level, {})
+			for (const q of ['widget', '']) {
+				const result = await engine.search({ q, readerLevel: level, limit: 100, offset: 0, types: [], tags: [], category: '' })
+				expect(result.hits.map((h) => h.id).sort()).toEqual(want.map((d) => d.id).sort())
+				expect(result.total).toBe(want.length)
+				expect(result.facets).toEqual(facetsOf(want))
+			}
+		}
+	})
+
 	test('a cached unfiltered answer never serves a filtered query of another level', async () => {
 		await ready
 		for (const level of AUDIENCES) await engine.search({ q: 'widget', readerLevel: level, limit: 1, offset: 0 })
