@@ -112,3 +112,46 @@ describe('request trust edge cases (mutation testing)', () => {
 		expect(crossSiteRefusal({ method: 'POST', origin: 'http://portal.test', header: (name) => (name === 'Origin' ? 'http://evil.example' : null) })).toBe('origin http://evil.example')
 	})
 })
+
+describe('request trust with a configured origin and odd addresses (mutation testing)', () => {
+	async function withEnv<T>(env: Record<string, string>, run: (trust: typeof import('#app/utils/request-trust.server.ts')) => T | Promise<T>) {
+		for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
+		vi.resetModules()
+		try {
+			return await run(await import('#app/utils/request-trust.server.ts'))
+		} finally {
+			vi.unstubAllEnvs()
+			vi.resetModules()
+		}
+	}
+
+	test('a mapped IPv4 address is unwrapped whatever the case of its prefix', () => {
+		expect(addressBehindProxies('::FFFF:10.0.0.9', null, 0)).toBe('10.0.0.9')
+		expect(addressBehindProxies('10.0.0.2', '::FFFF:203.0.113.1', 1)).toBe('203.0.113.1')
+	})
+
+	test('garbage from a trusted proxy counts the socket peer, unwrapped; without a socket there is no address', () => {
+		expect(addressBehindProxies('::ffff:10.0.0.2', 'garbage', 1)).toBe('10.0.0.2')
+		expect(addressBehindProxies(undefined, 'garbage', 1)).toBeNull()
+		expect(addressBehindProxies(null, '203.0.113.1', 1)).toBe('203.0.113.1')
+	})
+
+	test('behind a proxy that serves APP_ORIGIN, a post from that origin is same-origin; another origin is not', async () => {
+		await withEnv({ APP_ORIGIN: 'https://portal.example.com' }, (trust) => {
+			// Our server sees the internal URL; the browser sends the public origin.
+			const internal = (origin: string) => new Request('http://127.0.0.1:3000/login', { method: 'POST', headers: { Origin: origin } })
+			expect(trust.crossSiteRefusalOf(internal('https://portal.example.com'))).toBeNull()
+			expect(trust.crossSiteRefusalOf(internal('http://127.0.0.1:3000'))).toBeNull()
+			expect(trust.crossSiteRefusalOf(internal('https://evil.example'))).toBe('origin https://evil.example')
+			// An https APP_ORIGIN means a terminating proxy: the request arrived over https.
+			expect(trust.arrivedOverHttps(new Request('http://127.0.0.1:3000/login'))).toBe(true)
+		})
+	})
+
+	test('a plain-http APP_ORIGIN does not make a request https', async () => {
+		await withEnv({ APP_ORIGIN: 'http://localhost:3000' }, (trust) => {
+			expect(trust.arrivedOverHttps(new Request('http://localhost:3000/login'))).toBe(false)
+			expect(trust.arrivedOverHttps(new Request('https://localhost:3000/login'))).toBe(true)
+		})
+	})
+})
