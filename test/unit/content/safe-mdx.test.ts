@@ -224,6 +224,12 @@ describe('component nesting, exactly (mutation testing)', () => {
 	test('only Check elements give check ids', () => {
 		expect(listCheckIds('<Callout type="info" id="not-a-check">Hi</Callout>\n\n<Check id="real-one" />\n')).toEqual(['real-one'])
 	})
+
+	test('a check id is read from the id attribute only, and only as a plain string', () => {
+		expect(listCheckIds('<Check data="not-it" id="the-id" />\n')).toEqual(['the-id'])
+		expect(listCheckIds('<Check id={dynamic} />\n\n<Check {...spread} />\n\n<Check id />\n')).toEqual([])
+		expect(listCheckIds('Inline <Check id="inline-one" /> too, and <Check id="inline-one" /> again.\n')).toEqual(['inline-one'])
+	})
 })
 
 describe('each refusal words its rule exactly, as an author reads it in content:sync (mutation testing)', () => {
