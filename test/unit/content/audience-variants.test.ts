@@ -133,3 +133,27 @@ describe('cutting gated blocks keeps the text around them exact (mutation testin
 		expect(bodyFor(body, 'tier2')).toContain('B')
 	})
 })
+
+describe('only Audience blocks are cut, by their min attribute (mutation testing)', () => {
+	test('other components stay in every variant', () => {
+		const body = 'A\n\n<Callout type="tip">\nFor all.\n</Callout>\n\n<Steps>\n<Step title="One">Do.</Step>\n</Steps>\n\n<Check id="a-check" />\n'
+		expect(buildAudienceVariants(body, 'public')).toEqual([{ levels: ['public', 'customers', 'tier2', 'tier1', 'staff'], body }])
+	})
+
+	test('min is read by name, wherever it stands among the attributes', () => {
+		const body = 'A\n\n<Audience title="Tier 1" min="tier1">\nGated.\n</Audience>\n'
+		expect(buildAudienceVariants(body, 'customers').map((variant) => variant.levels)).toEqual([
+			['customers', 'tier2'],
+			['tier1', 'staff'],
+		])
+	})
+
+	test('a block without min, or with an expression for it, is staff-only', () => {
+		for (const open of ['<Audience>', '<Audience min={level}>']) {
+			const body = `A\n\n${open}\nHidden.\n</Audience>\n`
+			const variants = buildAudienceVariants(body, 'public')
+			expect(variants.map((variant) => variant.levels)).toEqual([['public', 'customers', 'tier2', 'tier1'], ['staff']])
+			expect(variants[0]!.body).toBe('A\n\n')
+		}
+	})
+})
