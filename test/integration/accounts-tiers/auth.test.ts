@@ -1,11 +1,12 @@
-import { describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { action as loginAction } from '#app/routes/login.tsx'
 import { action as joinAction } from '#app/routes/join.tsx'
 import { action as logoutAction } from '#app/routes/logout.tsx'
 import { loader as consoleLoader } from '#app/routes/console._index.tsx'
 import { loader as accountsLoader } from '#app/routes/console.accounts._index.tsx'
-import { requireAccountMember } from '#app/utils/auth.server.ts'
+import { getUser, requireAccountMember } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import { sessionCookie } from '#app/utils/session.server.ts'
 import { cookieFor, createAccount, createUser, makeRequest, settle, TEST_PASSWORD } from '#test/support/requests.ts'
 
@@ -207,5 +208,86 @@ describe('contact page', () => {
 		// Tier 3 has no named CSM in the service matrix, even when the account row has one.
 		expect((await contactLoader(args(makeRequest('/contact', { cookie: tier3Cookie })))).csm).toBeNull()
 		expect(((await settle(() => contactLoader(args(makeRequest('/contact'))))) as Response).status).toBe(302)
+	})
+})
+
+describe('session lifetime and guards, exactly (mutation testing)', () => {
+	afterEach(() => {
+		vi.useRealTimers()
+	})
+	const userOf = (cookie: string) => getUser(makeRequest('/kb', { cookie }))
+	const lastSeen = async (userId: string) => (await prisma.session.findFirstOrThrow({ where: { userId }, select: { lastSeenAt: true } })).lastSeenAt.getTime()
+
+	test('a sign-in session ends SESSION_MAX_DAYS after it starts', async () => {
+		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
+		const before = Date.now()
+		expect(statusOf(await signInRequest(user.email, TEST_PASSWORD))).toBe(302)
+		const { expiresAt } = await prisma.session.findFirstOrThrow({ where: { userId: user.id }, select: { expiresAt: true } })
+		const days = getEnv().SESSION_MAX_DAYS * 24 * 3600_000
+		expect(expiresAt.getTime()).toBeGreaterThanOrEqual(before + days)
+		expect(expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + days)
+	})
+
+	test('a request more than a minute after the last one moves lastSeenAt, so the idle limit counts from it; one within the minute writes nothing', async () => {
+		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
+		const cookie = await cookieFor(user.id)
+		const created = await lastSeen(user.id)
+		// Absolute expiry out of the way (cookieFor's sessions end after a day, before the idle limit).
+		await prisma.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(created + 365 * 24 * 3600_000) } })
+		vi.useFakeTimers({ toFake: ['Date'] })
+		vi.setSystemTime(created + 30_000)
+		expect((await userOf(cookie))?.id).toBe(user.id)
+		expect(await lastSeen(user.id)).toBe(created)
+		const touched = created + 120_000
+		vi.setSystemTime(touched)
+		expect((await userOf(cookie))?.id).toBe(user.id)
+		expect(await lastSeen(user.id)).toBe(touched)
+		// Past the idle limit counted from creation, within it counted from the touch.
+		const idle = getEnv().SESSION_IDLE_MINUTES * 60_000
+		vi.setSystemTime(touched + idle - 1_000)
+		expect((await userOf(cookie))?.id).toBe(user.id)
+		vi.setSystemTime(touched + idle - 1_000 + idle)
+		expect(await userOf(cookie)).toBeNull()
+	})
+
+	test('sign-out clears the cookie and goes to the sign-in page', async () => {
+		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
+		const cookie = await cookieFor(user.id)
+		const out = (await settle(() => logoutAction(args(makeRequest('/logout', { method: 'POST', cookie }))))) as Response
+		expect(out.headers.get('Location')).toBe('/login')
+		const cleared = out.headers.get('Set-Cookie')!
+		expect(cleared).toMatch(/^__portal_session=;/)
+		expect(cleared).toMatch(/Max-Age=0/i)
+		// Without a session cookie there is nothing to delete, and sign-out still answers.
+		const anonymous = (await settle(() => logoutAction(args(makeRequest('/logout', { method: 'POST' }))))) as Response
+		expect(anonymous.headers.get('Location')).toBe('/login')
+	})
+
+	test('a signed cookie that does not hold a session id, or a forged one, reads as signed out', async () => {
+		expect(await userOf((await sessionCookie.serialize(12345)).split(';')[0]!)).toBeNull()
+		expect(await userOf((await sessionCookie.serialize('no-such-session')).split(';')[0]!)).toBeNull()
+		expect(await userOf('__portal_session=forged-value')).toBeNull()
+	})
+
+	test('requireAccountMember refuses an editor and an unknown account with 404', async () => {
+		const csm = await createUser('CSM')
+		const account = await createAccount({ csmId: csm.id })
+		const outcome = async (userId: string, accountId: string) => {
+			const cookie = await cookieFor(userId)
+			const guarded = await settle(() => requireAccountMember(makeRequest('/x', { cookie }), accountId))
+			return guarded instanceof Response ? guarded.status : 'ok'
+		}
+		expect(await outcome((await createUser('EDITOR')).id, account.id)).toBe(404)
+		expect(await outcome(csm.id, 'no-such-account')).toBe(404)
+		expect(await outcome(csm.id, account.id)).toBe('ok')
+	})
+
+	test('requireUserWithRole and the sign-in redirect keep the page asked for', async () => {
+		const editor = await cookieFor((await createUser('EDITOR')).id)
+		const refused = (await settle(() => accountsLoader(args(makeRequest('/console/accounts?sort=arr', { cookie: editor }))))) as Response
+		expect(refused.status).toBe(403)
+		expect(await refused.text()).toBe('You do not have access to this page.')
+		const signedOut = (await settle(() => accountsLoader(args(makeRequest('/console/accounts?sort=arr'))))) as Response
+		expect(signedOut.headers.get('Location')).toBe(`/login?${new URLSearchParams({ redirectTo: '/console/accounts?sort=arr' })}`)
 	})
 })
