@@ -16,7 +16,8 @@ import { parseScoringConfig, type ScoringConfig, type ScoringConfigInput } from 
 import { withContentFacts, type ContentFacts } from '#app/domain/scoring/content-facts.ts'
 import { type ProductUsageDay } from '#app/domain/scoring/inputs.ts'
 import { scoreUser } from '#app/domain/scoring/score-user.ts'
-import { rollUpAccount, SEGMENT_STATUSES, type SegmentStatus } from '#app/domain/scoring/segments.ts'
+import { reclassify, rollUpAccount, SEGMENT_STATUSES, type SegmentStatus } from '#app/domain/scoring/segments.ts'
+import { portfolioWillLine, withWillLine } from '#app/domain/scoring/will-line.ts'
 import { SCORING_OVERRIDES } from '#app/domain/scoring/settings.server.ts'
 
 const { values } = parseArgs({
@@ -49,7 +50,8 @@ function evaluate(config: ScoringConfig): Result {
 	const byKind = new Map<string, [number, number]>()
 	for (const pop of populations) {
 		const facts = contentFacts(pop)
-		for (const account of pop.accounts) {
+		// Scores first, then the portfolio's will line drawn from them, then segments: as the full recompute does.
+		const scored = pop.accounts.map((account) => {
 			const accountUsage: ProductUsageDay[] = account.usage.map((d) => ({
 				day: d.day,
 				activeMinutes: d.activeMinutes > 0 || d.activeUsers > 0 ? Math.max(1, d.activeMinutes) : 0,
@@ -69,11 +71,19 @@ function evaluate(config: ScoringConfig): Result {
 					},
 					config,
 				)
-				userTotal++
-				if (score.segment === user.truth.segment) userRight++
-				return { skill: score.skill.score, will: score.will.score, skillEvidence: score.skill.evidence, willSignals: score.will.signals, lastActiveAt: score.lastActiveAt, willLowEvidence: score.will.lowEvidence }
+				return { truth: user.truth.segment, segment: score.segment, skill: score.skill.score, will: score.will.score, skillEvidence: score.skill.evidence, willSignals: score.will.signals, lastActiveAt: score.lastActiveAt, willLowEvidence: score.will.lowEvidence }
 			})
 			const rollUp = rollUpAccount(rollUpUsers, { now: pop.end, seats: account.seats, productUsage: accountUsage.length ? accountUsage : undefined, timeZone: account.timeZone }, config)
+			return { account, rollUp, users: rollUpUsers }
+		})
+		const line = portfolioWillLine(scored.filter((a) => a.rollUp.segment !== 'NOT_ENOUGH_EVIDENCE').map((a) => a.rollUp.will), config)
+		const lined = withWillLine(config, line)
+		for (const { account, rollUp: unplaced, users } of scored) {
+			for (const user of users) {
+				userTotal++
+				if (reclassify(user, lined).segment === user.truth) userRight++
+			}
+			const rollUp = { ...unplaced, ...reclassify(unplaced, lined) }
 			const truth = account.truth.segment
 			total++
 			const ok = rollUp.segment === truth

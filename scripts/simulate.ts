@@ -100,7 +100,8 @@ for (const seed of SEEDS) {
 	const t3 = performance.now()
 	console.log(
 		`Seed ${seed}: ${pop.accounts.length} accounts, ${pop.users.length} users, ${loaded.events} events, ${loaded.usage} usage rows; ` +
-			`generated in ${ms(t1 - t0)}, loaded in ${ms(t2 - t1)} (events ${ms(loaded.eventsMs)}, usage ${ms(loaded.usageMs)}), scored in ${ms(t3 - t2)} (${applied.tasksCreated} tasks raised)`,
+			`generated in ${ms(t1 - t0)}, loaded in ${ms(t2 - t1)} (events ${ms(loaded.eventsMs)}, usage ${ms(loaded.usageMs)}), scored in ${ms(t3 - t2)} (${applied.tasksCreated} tasks raised); ` +
+			`will line ${report.willLine ? `${report.willLine.line} (${report.willLine.source}, ${report.willLine.accounts} accounts)` : 'none'}`,
 	)
 	const before = { users: userPairs.length, accounts: accountPairs.length }
 	await compare(pop)

@@ -28,14 +28,14 @@ import { getEnv } from '#app/utils/env.server.ts'
  * and another takes the work, and a row enqueued again while it runs stays for another pass.
  */
 
-export type LoopReport = Omit<RecomputeReport, 'changes'> & ApplyReport
+export type LoopReport = Omit<RecomputeReport, 'changes' | 'willLine'> & ApplyReport
 
 /**
  * A full recompute and the plays it calls for, in this process, outside the queue: for a scratch
  * database (the simulator, the seed, the bench). Anything sharing a database with running app
  * instances enqueues `all` instead (see `scripts/scores-recompute.ts`).
  */
-export async function recomputeAllAndApply(opts: RecomputeOptions & { playbooks?: PlaybookConfig } = {}): Promise<LoopReport> {
+export async function recomputeAllAndApply(opts: RecomputeOptions & { playbooks?: PlaybookConfig } = {}): Promise<LoopReport & Pick<RecomputeReport, 'willLine'>> {
 	const { playbooks, ...recompute } = opts
 	const now = recompute.now ?? new Date()
 	const collected = collectAccountFacts(now)

@@ -138,9 +138,28 @@ const WillConfigSchema = z.strictObject({
 	minimumObservedDays: days.default(10),
 })
 
+/**
+ * Will has no absolute scale: how often people of a healthy account use the product and its help
+ * portal depends on the product. So the line between low and high will is drawn where the portfolio
+ * itself breaks in two (the natural break between the accounts' will scores), kept within
+ * [lowest, highest] of the fixed line, and re-drawn by each full recompute. Below `minAccounts`
+ * judged accounts the break means little and the fixed `willThreshold` applies.
+ */
+const PortfolioWillLineSchema = z
+	.strictObject({
+		enabled: z.boolean().default(true),
+		minAccounts: z.number().int().min(2).max(100_000).default(30),
+		lowest: score.default(30),
+		highest: score.default(70),
+	})
+	.refine((line) => line.lowest <= line.highest, 'lowest must not be above highest')
+
 const SegmentsSchema = z.strictObject({
+	/** Skill has an absolute anchor (quiz marks, content levels): a fixed line. */
 	skillThreshold: score.default(50),
+	/** The will line when the portfolio line is off or the portfolio is too small to draw one. */
 	willThreshold: score.default(50),
+	portfolioWillLine: PortfolioWillLineSchema.prefault({}),
 	/** Points a score must cross beyond the threshold to leave the previous segment (0 = none). */
 	hysteresis: z.number().min(0).max(25).default(0),
 })

@@ -17,8 +17,10 @@ import { quadrantFor } from '#app/domain/scoring/quadrant.ts'
 import { scoreUser } from '#app/domain/scoring/score-user.ts'
 import { type SkillScore } from '#app/domain/scoring/skill.ts'
 import { type WillScore } from '#app/domain/scoring/will.ts'
-import { rollUpAccount, toSegmentStatus, type UserScoreForRollUp } from '#app/domain/scoring/segments.ts'
+import { reclassify, rollUpAccount, toSegmentStatus, type AccountRollUp, type UserScoreForRollUp } from '#app/domain/scoring/segments.ts'
 import { getScoringConfig } from '#app/domain/scoring/settings.server.ts'
+import { portfolioWillLine, willLineSentence, withWillLine, type WillLine } from '#app/domain/scoring/will-line.ts'
+import { currentWillLine, saveWillLine } from '#app/domain/scoring/will-line.server.ts'
 import {
 	ComponentSums,
 	currentSnapshots,
@@ -65,6 +67,8 @@ export type RecomputeReport = {
 	ms: number
 	/** One entry per account scored, changed or not (see AccountScoreChange). */
 	changes: AccountScoreChange[]
+	/** The will line this run classified with (a full recompute draws it anew from the portfolio). */
+	willLine?: WillLine
 }
 
 type UserRow = { id: string; accountId: string | null; createdAt: Date }
@@ -80,7 +84,10 @@ type AccountUsers = { users: UserScoreForRollUp[]; skill: ComponentSums; will: C
 type AccountRow = { id: string; name: string; tier: number; csmId: string | null; arr: number; costToServe: number; nps: number | null; csat: number | null; timeZone: string }
 type Context = {
 	now: Date
+	/** The config as given, and as used: with the portfolio's will line as its will threshold. */
+	baseConfig: ScoringConfig
 	config: ScoringConfig
+	willLine: WillLine
 	report: RecomputeReport
 	onUserEvents?: RecomputeOptions['onUserEvents']
 	/** Levels and quiz difficulties, loaded once per run. */
@@ -99,21 +106,30 @@ function exclusive<T>(job: () => Promise<T>): Promise<T> {
 	return run
 }
 
-function newContext(opts: RecomputeOptions): Context {
+async function newContext(opts: RecomputeOptions): Promise<Context> {
+	const baseConfig = opts.config ?? getScoringConfig()
+	const willLine = await currentWillLine(baseConfig)
 	return {
 		now: opts.now ?? new Date(),
-		config: opts.config ?? getScoringConfig(),
+		baseConfig,
+		config: withWillLine(baseConfig, willLine),
+		willLine,
 		onUserEvents: opts.onUserEvents,
 		accounts: new Map(),
-		report: { users: 0, accounts: 0, events: 0, snapshotsCreated: 0, snapshotsUpdated: 0, ms: 0, changes: [] },
+		report: { users: 0, accounts: 0, events: 0, snapshotsCreated: 0, snapshotsUpdated: 0, ms: 0, changes: [], willLine },
 	}
 }
 
-/** Every customer user, then every account. Memory stays bounded by the batch size (plus one small entry per user). */
+/**
+ * Every customer user, then every account, then the portfolio's will line drawn anew from the
+ * accounts' will scores: accounts are stored under the new line, and users already stored this run
+ * whose will lies between the old line and the new one are placed again. Memory stays bounded by the
+ * batch size (plus one small entry per user and one roll-up per account).
+ */
 export function recomputeAll(opts: RecomputeOptions = {}): Promise<RecomputeReport> {
 	return exclusive(async () => {
 		const started = performance.now()
-		const ctx = newContext(opts)
+		const ctx = await newContext(opts)
 		const batchSize = opts.batchSize ?? 500
 		const total = await prisma.user.count({ where: { role: 'CUSTOMER', accountId: { not: null } } })
 		const entries = new Map<string, AccountUsers>()
@@ -131,6 +147,7 @@ export function recomputeAll(opts: RecomputeOptions = {}): Promise<RecomputeRepo
 			opts.onProgress?.({ phase: 'users', done: ctx.report.users, total })
 		}
 		const accountTotal = await prisma.account.count()
+		const scored: ScoredAccount[] = []
 		let accountCursor: string | undefined
 		for (;;) {
 			const accounts = await prisma.account.findMany({
@@ -141,7 +158,11 @@ export function recomputeAll(opts: RecomputeOptions = {}): Promise<RecomputeRepo
 			})
 			if (accounts.length === 0) break
 			accountCursor = accounts[accounts.length - 1]!.id
-			await scoreAndStoreAccounts(accounts, entries, ctx)
+			scored.push(...(await scoreAccounts(accounts, entries, ctx)))
+		}
+		await redrawWillLine(scored, ctx)
+		for (let i = 0; i < scored.length; i += MAX_IDS_PER_QUERY) {
+			await storeAccounts(scored.slice(i, i + MAX_IDS_PER_QUERY), ctx)
 			opts.onProgress?.({ phase: 'accounts', done: ctx.report.accounts, total: accountTotal })
 		}
 		ctx.report.ms = Math.round(performance.now() - started)
@@ -162,7 +183,7 @@ export function rescoreUsers(userIds: readonly string[], opts: RecomputeOptions 
 export function rescore(subjects: { userIds?: readonly string[]; accountIds?: readonly string[] }, opts: RecomputeOptions = {}): Promise<RecomputeReport> {
 	return exclusive(async () => {
 		const started = performance.now()
-		const ctx = newContext(opts)
+		const ctx = await newContext(opts)
 		const users: UserRow[] = []
 		const select = { id: true, accountId: true, createdAt: true } as const
 		for (const ids of chunked([...new Set(subjects.userIds ?? [])])) {
@@ -185,7 +206,7 @@ export function rescore(subjects: { userIds?: readonly string[]; accountIds?: re
 export function rescoreAccounts(accountIds: readonly string[], opts: RecomputeOptions = {}): Promise<RecomputeReport> {
 	return exclusive(async () => {
 		const started = performance.now()
-		const ctx = newContext(opts)
+		const ctx = await newContext(opts)
 		await rescoreAccountsWith([...new Set(accountIds)], [], ctx)
 		ctx.report.ms = Math.round(performance.now() - started)
 		return ctx.report
@@ -213,8 +234,61 @@ async function rescoreAccountsWith(accountIds: string[], fresh: RollUpEntry[], c
 	// A user who never had a score (new, or stored before scoring existed) is scored now.
 	for (const entry of await scoreAndStoreUsers(unscored, ctx)) pushEntry(entries, entry.accountId, entry)
 	for (const ids of chunked(accountIds)) {
-		await scoreAndStoreAccounts(await prisma.account.findMany({ where: { id: { in: ids } }, select: accountFields }), entries, ctx)
+		const accounts = await prisma.account.findMany({ where: { id: { in: ids } }, select: accountFields })
+		await storeAccounts(await scoreAccounts(accounts, entries, ctx), ctx)
 	}
+}
+
+/**
+ * Draws the will line from this run's judged accounts and, when it moved, places the accounts and the
+ * users it moved past again. Saved either way, so the console can say when and from how many accounts.
+ */
+async function redrawWillLine(scored: ScoredAccount[], ctx: Context) {
+	const judged = scored.filter((a) => a.rollUp.segment !== 'NOT_ENOUGH_EVIDENCE').map((a) => a.rollUp.will)
+	const line = portfolioWillLine(judged, ctx.baseConfig)
+	const before = ctx.willLine
+	ctx.willLine = ctx.report.willLine = line
+	await saveWillLine(line, ctx.now)
+	if (line.line === before.line) return
+	ctx.config = withWillLine(ctx.baseConfig, line)
+	for (const account of scored) {
+		Object.assign(account.rollUp, reclassify(account.rollUp, ctx.config, toSegmentStatus(account.previous?.segment)))
+	}
+	await reclassifyUsers(before.line, line.line, ctx)
+}
+
+/**
+ * Users whose will lies between the old line and the new one (widened by the hysteresis band) may
+ * change segment. A snapshot written by this run is corrected in place; an older one gets a
+ * successor, so history keeps what was said at the time.
+ */
+async function reclassifyUsers(oldLine: number, newLine: number, ctx: Context) {
+	const band = ctx.config.segments.hysteresis
+	const candidates = await prisma.scoreSnapshot.findMany({
+		where: {
+			subjectType: 'USER',
+			isCurrent: true,
+			segment: { not: 'NOT_ENOUGH_EVIDENCE' },
+			will: { gte: Math.floor(Math.min(oldLine, newLine) - band), lt: Math.ceil(Math.max(oldLine, newLine) + band) },
+		},
+		select: { id: true, subjectType: true, userId: true, accountId: true, skill: true, will: true, segment: true, quadrant: true, breakdown: true, computedAt: true },
+	})
+	const successors: Array<{ draft: SnapshotDraft; current: StoredSnapshot }> = []
+	for (const snapshot of candidates) {
+		const current = toSegmentStatus(snapshot.segment)
+		const placed = reclassify({ segment: current, skill: snapshot.skill, will: snapshot.will }, ctx.config, current)
+		const breakdown = parseUserBreakdown(snapshot.breakdown)
+		if (placed.segment === current || !breakdown) continue
+		const updated = JSON.stringify({ ...breakdown, leaning: placed.leaning } satisfies UserBreakdown)
+		if (snapshot.computedAt.getTime() === ctx.now.getTime()) {
+			await prisma.scoreSnapshot.update({ where: { id: snapshot.id }, data: { segment: placed.segment, breakdown: updated } })
+		} else {
+			const draft: SnapshotDraft = { subjectType: 'USER', userId: snapshot.userId, accountId: snapshot.accountId, skill: snapshot.skill, will: snapshot.will, segment: placed.segment, quadrant: null, breakdown: updated }
+			successors.push({ draft, current: snapshot })
+		}
+	}
+	const written = await writeSnapshots(successors, ctx.now)
+	ctx.report.snapshotsCreated += written.created
 }
 
 function pushEntry(map: Map<string, AccountUsers>, accountId: string | null | undefined, entry: RollUpEntry) {
@@ -325,8 +399,18 @@ async function scoreAndStoreUsers(users: readonly UserRow[], ctx: Context): Prom
 	return entries
 }
 
-async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: Map<string, AccountUsers>, ctx: Context) {
-	if (accounts.length === 0) return
+/** An account's roll-up and quadrant, computed and not yet stored. */
+type ScoredAccount = {
+	account: AccountRow
+	rollUp: AccountRollUp
+	quadrant: ReturnType<typeof quadrantFor>
+	group?: AccountUsers
+	usage?: AccountUsage
+	previous?: StoredSnapshot
+}
+
+async function scoreAccounts(accounts: readonly AccountRow[], entries: Map<string, AccountUsers>, ctx: Context): Promise<ScoredAccount[]> {
+	if (accounts.length === 0) return []
 	const { now, config } = ctx
 	const ids = accounts.map((a) => a.id)
 	// Usage was loaded for the accounts whose users this run scored; only the others are read here.
@@ -335,19 +419,25 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 		loadAccountSignals(accounts, now),
 		currentSnapshots('ACCOUNT', ids),
 	])
-	const drafts: Array<{ draft: SnapshotDraft; current?: StoredSnapshot }> = []
-	const changes: AccountScoreChange[] = []
-	for (const account of accounts) {
+	return accounts.map((account) => {
 		const group = entries.get(account.id)
-		const users = group?.users ?? []
-		const accountUsage: AccountUsage | undefined = ctx.accounts.get(account.id)?.usage
+		const usage = ctx.accounts.get(account.id)?.usage
 		const previous = current.get(account.id)
 		const rollUp = rollUpAccount(
-			users,
-			{ now, seats: accountUsage?.facts.seats, productUsage: accountUsage?.days, timeZone: account.timeZone, previousSegment: toSegmentStatus(previous?.segment) },
+			group?.users ?? [],
+			{ now, seats: usage?.facts.seats, productUsage: usage?.days, timeZone: account.timeZone, previousSegment: toSegmentStatus(previous?.segment) },
 			config,
 		)
-		const quadrant = quadrantFor(signals.get(account.id)!, config)
+		return { account, rollUp, quadrant: quadrantFor(signals.get(account.id)!, config), group, usage, previous }
+	})
+}
+
+async function storeAccounts(scored: readonly ScoredAccount[], ctx: Context) {
+	const { now } = ctx
+	const drafts: Array<{ draft: SnapshotDraft; current?: StoredSnapshot }> = []
+	const changes: AccountScoreChange[] = []
+	for (const { account, rollUp, quadrant, group, usage: accountUsage, previous } of scored) {
+		const explanations = rollUp.segment === 'NOT_ENOUGH_EVIDENCE' ? rollUp.explanations : [...rollUp.explanations, willLineSentence(rollUp.will, ctx.willLine)]
 		const breakdown: AccountBreakdown = {
 			v: 1,
 			users: rollUp.users,
@@ -355,7 +445,7 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 			lowEvidence: rollUp.lowEvidence,
 			leaning: rollUp.leaning,
 			skillEvidence: rollUp.skillEvidence,
-			explanations: rollUp.explanations,
+			explanations,
 			drivers: {
 				skill: group?.skill.averages() ?? [],
 				will: group?.will.averages() ?? [],
@@ -406,13 +496,13 @@ async function scoreAndStoreAccounts(accounts: readonly AccountRow[], entries: M
 				before.lowEvidence !== after.lowEvidence,
 			users: rollUp.users,
 			activeUsers: rollUp.activeUsers,
-			explanations: rollUp.explanations,
+			explanations,
 			usage: accountUsage?.facts,
 			computedAt: now,
 		})
 	}
 	const written = await writeSnapshots(drafts, now)
-	ctx.report.accounts += accounts.length
+	ctx.report.accounts += scored.length
 	ctx.report.snapshotsCreated += written.created
 	ctx.report.snapshotsUpdated += written.updated
 	ctx.report.changes.push(...changes)

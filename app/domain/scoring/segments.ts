@@ -93,6 +93,19 @@ export function segmentStatusFor(
 	return { segment: skill.lowEvidence || will.lowEvidence ? NOT_ENOUGH_EVIDENCE : leaning, leaning }
 }
 
+/**
+ * A status placed again under another config (a new will line): thin evidence stays thin, whatever
+ * the line; otherwise the scores decide as in segmentStatusFor.
+ */
+export function reclassify(
+	status: { segment: SegmentStatus; skill: number; will: number },
+	config: ScoringConfig,
+	previous?: SegmentStatus | null,
+): { segment: SegmentStatus; leaning: Segment } {
+	const leaning = segmentFor(status.skill, status.will, config, isSegment(previous) ? previous : null)
+	return { segment: status.segment === NOT_ENOUGH_EVIDENCE ? NOT_ENOUGH_EVIDENCE : leaning, leaning }
+}
+
 export type UserScoreForRollUp = {
 	skill: number
 	will: number

@@ -41,17 +41,17 @@ export async function world(opts: { users?: number; tier1?: boolean; name?: stri
 	return { csm, account, users, csmCookie: await cookieFor(csm.id) }
 }
 
-type Behaviour = 'skilled-active' | 'skilled-quiet' | 'unskilled-active' | 'idle'
+type Behaviour = 'skilled-active' | 'skilled-occasional' | 'skilled-quiet' | 'unskilled-active' | 'idle'
 
 /**
  * 90 days of events ending at `now` for a latent behaviour, written through the batch recorder.
- * skilled: high quiz scores and completed paths; active: on most days recently; quiet: nothing in
- * the last five weeks.
+ * skilled: high quiz scores and completed paths; active: on most days recently; occasional: one day
+ * a week; quiet: nothing in the last five weeks.
  */
 export async function history(user: { id: string; accountId: string | null }, behaviour: Behaviour, now = NOW) {
 	const events: Array<{ kind: EventKind; days: number; itemKey?: string; data?: EventData }> = []
 	const active = (d: number) =>
-		behaviour === 'skilled-active' || behaviour === 'unskilled-active' ? d % 3 !== 2 : behaviour === 'skilled-quiet' ? d >= 40 && d % 3 === 0 : d === 70
+		behaviour === 'skilled-active' || behaviour === 'unskilled-active' ? d % 3 !== 2 : behaviour === 'skilled-occasional' ? d % 7 === 1 : behaviour === 'skilled-quiet' ? d >= 40 && d % 3 === 0 : d === 70
 	for (let d = 89; d >= 0; d--) {
 		if (!active(d)) continue
 		events.push({ kind: 'sign_in', days: d })

@@ -4,7 +4,12 @@ import { defaultScoringConfig, eventHorizonDays, parseScoringConfig, safeParseSc
 
 describe('scoring config', () => {
 	test('defaults are the documented starting points', () => {
-		expect(defaultScoringConfig.segments).toEqual({ skillThreshold: 50, willThreshold: 50, hysteresis: 0 })
+		expect(defaultScoringConfig.segments).toEqual({
+			skillThreshold: 50,
+			willThreshold: 50,
+			hysteresis: 0,
+			portfolioWillLine: { enabled: true, minAccounts: 30, lowest: 30, highest: 70 },
+		})
 		expect(defaultScoringConfig.will.windowDays).toBe(56)
 		expect(defaultScoringConfig.will.weights).toEqual({ frequency: 0.3, product: 0.35, recency: 0.05, regularity: 0, selfDirected: 0.25, trend: 0.1 })
 		expect(defaultScoringConfig.skill.quiz.passMark).toBe(70)
