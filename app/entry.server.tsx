@@ -4,9 +4,11 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { contentStamp } from '#app/domain/content/content-cache.server.ts'
+import { BEACON_MAX_BYTES } from '#app/domain/engagement/beacon.server.ts'
 import { startScoringRunner } from '#app/domain/loop/runner.server.ts'
 import { NonceProvider } from '#app/utils/nonce-provider.ts'
 import { sessionCookie } from '#app/utils/session.server.ts'
+import { action as eventsAction } from '#app/routes/api.events.ts'
 
 /**
  * Remix's default Node entry (streaming, bots get the complete document), plus the in-process
@@ -22,6 +24,13 @@ startScoringRunner()
  * build.entry.module, so the server uses this build's modules instead of bundling second copies.
  */
 export const pageCacheHooks = { contentStamp, sessionCookieName: sessionCookie.name }
+
+/**
+ * Resource routes whose POST our server hands straight to the route's action, in front of Remix
+ * (server/direct-action.ts): the beacon endpoint, where Remix's per-request work cost more than
+ * the action. The action itself is the route module's, so its rules exist once.
+ */
+export const directActions = { '/api/events': { action: eventsAction, maxBodyBytes: BEACON_MAX_BYTES } }
 
 const ABORT_DELAY = 5_000
 

@@ -7,6 +7,7 @@ import express, { type Request, type Response, type NextFunction } from 'express
 import helmet from 'helmet'
 import { VIDEO_FRAME_ORIGINS } from '#app/domain/content/embeds.ts'
 import { crossSiteRefusal } from '#app/utils/request-trust.server.ts'
+import { directAction, type DirectAction } from './direct-action.ts'
 import { anonymousPageCache, type PageCacheOptions } from './page-cache.ts'
 
 export type PortalServerOptions = {
@@ -18,6 +19,8 @@ export type PortalServerOptions = {
 	log?: (line: string) => void
 	/** Signed-out knowledge-base pages served from memory (server/page-cache.ts); left out, every request renders. */
 	pageCache?: PageCacheOptions
+	/** POST paths answered by their route's action in front of Remix (server/direct-action.ts). */
+	directActions?: Record<string, DirectAction>
 	/** True once the server is shutting down: answers then ask the client to close the connection. */
 	isStopping?: () => boolean
 }
@@ -61,7 +64,7 @@ function refuseCrossSite(log: (line: string) => void) {
  * assets (hashed names cached for a year), the cross-site guard, and Remix with a load context that
  * carries the socket's peer address and this response's CSP nonce.
  */
-export function createPortalApp({ build, clientDir, trustProxy, log = console.warn, pageCache, isStopping = () => false }: PortalServerOptions) {
+export function createPortalApp({ build, clientDir, trustProxy, log = console.warn, pageCache, directActions = {}, isStopping = () => false }: PortalServerOptions) {
 	const app = express()
 	app.disable('x-powered-by')
 	// Number of proxy hops: req.protocol, req.hostname (and so request.url) believe only these.
@@ -110,13 +113,15 @@ export function createPortalApp({ build, clientDir, trustProxy, log = console.wa
 	app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
 
 	app.use(refuseCrossSite(log))
+	const loadContext = (req: Request, res: Response) => ({ socketAddress: req.socket.remoteAddress, cspNonce: res.locals.cspNonce as string })
+	for (const [route, direct] of Object.entries(directActions)) app.post(route, passRejections(directAction(direct, { origin: ownOrigin, loadContext })))
 	if (pageCache) app.use(passRejections(anonymousPageCache(pageCache)))
 	app.all(
 		'*',
 		passRejections(
 			createRequestHandler({
 				build,
-				getLoadContext: (req, res) => ({ socketAddress: req.socket.remoteAddress, cspNonce: res.locals.cspNonce as string }),
+				getLoadContext: loadContext,
 			}),
 		),
 	)

@@ -8,6 +8,7 @@ import type { ServerBuild } from '@remix-run/node'
 import { getEnv } from '#app/utils/env.server.ts'
 import { runShutdownHooks } from '#app/utils/shutdown.server.ts'
 import { createPortalApp } from './app.ts'
+import type { DirectAction } from './direct-action.ts'
 import { cacheRouteMatches } from './route-match-cache.ts'
 
 // Before the build loads: Remix's server runtime then finds the remembering matcher.
@@ -17,9 +18,12 @@ const buildDir = path.dirname(fileURLToPath(import.meta.url))
 const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
 // Exported by app/entry.server.tsx; the page cache stays off with a build that lacks it.
 const hooks = (build.entry.module as { pageCacheHooks?: { contentStamp: () => Promise<string>; sessionCookieName: string } }).pageCacheHooks
+// Exported by app/entry.server.tsx: POSTs answered by the route's action without Remix (DIRECT_ACTIONS=0 turns it off).
+const exported = (build.entry.module as { directActions?: Record<string, DirectAction> }).directActions
+const directActions = process.env.DIRECT_ACTIONS === '0' ? undefined : exported
 const pageCache = hooks && env.PAGE_CACHE === '1' ? { stamp: hooks.contentStamp, sessionCookieName: hooks.sessionCookieName } : undefined
 let stopping = false
-const app = createPortalApp({ build, clientDir: path.join(buildDir, 'client'), trustProxy: env.TRUST_PROXY, pageCache, isStopping: () => stopping })
+const app = createPortalApp({ build, clientDir: path.join(buildDir, 'client'), trustProxy: env.TRUST_PROXY, pageCache, directActions, isStopping: () => stopping })
 
 const port = Number(process.env.PORT ?? 3000)
 const announce = () => console.log(`[portal] http://localhost:${port}`)
