@@ -2,6 +2,7 @@ import { createCookie, redirect } from '@remix-run/node'
 import { prisma } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 import { arrivedOverHttps } from './request-trust.server.ts'
+import { sqliteDate, sqliteRead } from './sqlite-read.server.ts'
 
 const env = getEnv()
 
@@ -26,6 +27,10 @@ export async function getSessionId(request: Request): Promise<string | null> {
 }
 
 function findSession(sessionId: string) {
+	return findSessionOnSqlite(sessionId) ?? findSessionWithPrisma(sessionId)
+}
+
+function findSessionWithPrisma(sessionId: string) {
 	return prisma.session.findUnique({
 		where: { id: sessionId },
 		select: {
@@ -46,7 +51,48 @@ function findSession(sessionId: string) {
 	})
 }
 
-type StoredSession = NonNullable<Awaited<ReturnType<typeof findSession>>>
+type SessionRow = {
+	id: string
+	expiresAt: string | number
+	lastSeenAt: string | number
+	userId: string
+	email: string
+	name: string
+	role: string
+	accountId: string | null
+	accountName: string | null
+	tier: number | null
+	csmId: string | null
+}
+
+/**
+ * The same row and shape as findSessionWithPrisma, through the read connection on SQLite (a session
+ * lookup runs on every signed-in request the cache below misses); null on PostgreSQL.
+ */
+function findSessionOnSqlite(sessionId: string): Promise<StoredSession | null> | null {
+	const statement = sqliteRead(
+		`SELECT s."id", s."expiresAt", s."lastSeenAt", u."id" AS "userId", u."email", u."name", u."role", u."accountId",
+			a."name" AS "accountName", a."tier", a."csmId"
+		FROM "Session" s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "Account" a ON a."id" = u."accountId"
+		WHERE s."id" = ?`,
+	)
+	if (!statement) return null
+	try {
+		const row = statement.get(sessionId) as SessionRow | undefined
+		if (!row) return Promise.resolve(null)
+		const account = row.accountId && row.accountName !== null ? { id: row.accountId, name: row.accountName, tier: row.tier!, csmId: row.csmId } : null
+		return Promise.resolve({
+			id: row.id,
+			expiresAt: sqliteDate(row.expiresAt),
+			lastSeenAt: sqliteDate(row.lastSeenAt),
+			user: { id: row.userId, email: row.email, name: row.name, role: row.role as StoredSession['user']['role'], accountId: row.accountId, account },
+		})
+	} catch (error) {
+		return Promise.reject(error)
+	}
+}
+
+type StoredSession = NonNullable<Awaited<ReturnType<typeof findSessionWithPrisma>>>
 
 /**
  * Session rows looked up in the last SESSION_CACHE_MS, by id: under load one reader sends many

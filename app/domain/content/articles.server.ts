@@ -2,6 +2,7 @@ import { audienceRank, canRead, parseAudience, readableAudiences, readerLevel, t
 import { tierHas } from '#app/domain/accounts-tiers/service-matrix.ts'
 import { recordEvent } from '#app/domain/engagement/record.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { sqliteRead } from '#app/utils/sqlite-read.server.ts'
 import { parseCompiled } from './compiled-store.server.ts'
 import { cachedContent } from './content-cache.server.ts'
 
@@ -192,7 +193,13 @@ export async function voteHelpful(input: {
 	})
 }
 
-export async function getVote(articleId: string, userId: string) {
+export async function getVote(articleId: string, userId: string): Promise<{ helpful: boolean; comment: string | null } | null> {
+	// Every signed-in article page asks: on SQLite a prepared statement, not Prisma's per-query cost.
+	const fast = sqliteRead('SELECT "helpful", "comment" FROM "HelpfulVote" WHERE "articleId" = ? AND "userId" = ?')
+	if (fast) {
+		const row = fast.get(articleId, userId) as { helpful: number; comment: string | null } | undefined
+		return row ? { helpful: Boolean(row.helpful), comment: row.comment } : null
+	}
 	return prisma.helpfulVote.findUnique({
 		where: { articleId_userId: { articleId, userId } },
 		select: { helpful: true, comment: true },

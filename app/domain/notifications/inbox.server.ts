@@ -1,10 +1,14 @@
 import { prisma } from '#app/utils/db.server.ts'
+import { sqliteRead } from '#app/utils/sqlite-read.server.ts'
 
 /** A user's own notifications: every query here is scoped to the recipient, so ids cannot be probed. */
 
 const LIST_LIMIT = 100
 
-export function countUnread(userId: string): Promise<number> {
+export async function countUnread(userId: string): Promise<number> {
+	// Every signed-in page asks (the bell): on SQLite a prepared statement, not Prisma's per-query cost.
+	const fast = sqliteRead('SELECT COUNT(*) AS n FROM "Notification" WHERE "recipientId" = ? AND "readAt" IS NULL')
+	if (fast) return (fast.get(userId) as { n: number }).n
 	return prisma.notification.count({ where: { recipientId: userId, readAt: null } })
 }
 
