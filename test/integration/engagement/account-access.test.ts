@@ -4,8 +4,9 @@ import { action as accountAction, loader as accountLoader } from '#app/routes/co
 import { action as settingsAction, loader as settingsLoader } from '#app/routes/console.accounts.$accountId_.settings.tsx'
 import { action as signalsAction } from '#app/routes/console.signals.tsx'
 import { action as tasksAction } from '#app/routes/console.tasks.tsx'
+import { requireAccountAccess } from '#app/utils/account-access.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { cookieFor, createAccount, createUser, settle } from '#test/support/requests.ts'
+import { cookieFor, createAccount, createUser, makeRequest, settle } from '#test/support/requests.ts'
 import { call, statusOf } from './helpers.ts'
 
 type Report = { created: number; updated: number; accountsCreated: number; usersCreated: number; errors: Array<{ line: number; message: string }> }
@@ -158,5 +159,23 @@ describe('console account pages', () => {
 		for (const cookie of [await cookieFor((await createUser('EDITOR')).id), await cookieFor(w.theirUser.id)]) {
 			expect(statusOf(await call(accountLoader, path, params, { cookie }))).toBe(403)
 		}
+	})
+})
+
+describe('requireAccountAccess, directly (mutation testing)', () => {
+	const guard = (cookie: string, accountId: string | undefined) => settle(() => requireAccountAccess(makeRequest('/console/accounts/x', { cookie }), accountId))
+
+	test('gives the owner and an admin the user and the account; an unknown or missing id is a 404 even for an admin', async () => {
+		const w = await setUp()
+		const admin = await createUser('ADMIN')
+		const adminCookie = await cookieFor(admin.id)
+		expect(await guard(w.cookie, w.mine.id)).toMatchObject({ user: { id: w.csm.id }, account: { id: w.mine.id, csmId: w.csm.id } })
+		expect(await guard(adminCookie, w.theirs.id)).toMatchObject({ user: { id: admin.id }, account: { id: w.theirs.id, csmId: w.otherCsm.id } })
+		for (const id of ['no-such-account', '', undefined]) {
+			const refused = await guard(adminCookie, id)
+			expect(refused instanceof Response && refused.status, String(id)).toBe(404)
+		}
+		const other = await guard(w.cookie, w.theirs.id)
+		expect(other instanceof Response && other.status).toBe(404)
 	})
 })
