@@ -250,6 +250,16 @@ describe('session lifetime and guards, exactly (mutation testing)', () => {
 		expect(await userOf(cookie)).toBeNull()
 	})
 
+	test('one request looks its session up once: every loader of it sees the same user', async () => {
+		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
+		const cookie = await cookieFor(user.id)
+		const request = makeRequest('/kb', { cookie })
+		expect((await getUser(request))?.id).toBe(user.id)
+		await prisma.session.deleteMany({ where: { userId: user.id } })
+		expect((await getUser(request))?.id).toBe(user.id)
+		expect(await userOf(cookie)).toBeNull()
+	})
+
 	test('sign-out clears the cookie and goes to the sign-in page', async () => {
 		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
 		const cookie = await cookieFor(user.id)
