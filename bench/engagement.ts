@@ -131,6 +131,16 @@ if (!process.env.BENCH_SKIP_HTTP) {
 		await stopPortal(portal)
 	}
 
+	// The same beacons through Remix's request handler instead of the direct action path (server/direct-action.ts).
+	const throughRemix = await startPortal(port, { DATABASE_URL: `file:${dbFile}`, SESSION_SECRET, SCORING_INTERVAL_MINUTES: '0', DIRECT_ACTIONS: '0' })
+	try {
+		const viaRemix = await postLoad(port, 1)
+		log(`| POST /api/events, 1 event a request, through Remix (DIRECT_ACTIONS=0) | ${viaRemix.requests} | ${viaRemix.events} | ${viaRemix.p50} | ${viaRemix.p99} | ${viaRemix.non2xx} |`)
+		figures.add({ measure: 'reference: POST /api/events through Remix (DIRECT_ACTIONS=0), 1 event per request', metric: 'events acknowledged', value: viaRemix.events, unit: 'events/s', goal: '(none)', met: true, note: `p99 ${viaRemix.p99} ms; non-2xx ${viaRemix.non2xx}` })
+	} finally {
+		await stopPortal(throughRemix)
+	}
+
 	// Durability: 50 clients post, the server is killed with SIGKILL, every acknowledged id must be stored.
 	const victim = await startPortal(port, { DATABASE_URL: `file:${dbFile}`, SESSION_SECRET, SCORING_INTERVAL_MINUTES: '0' })
 	const killed = await postUntilKilled(victim, `http://127.0.0.1:${port}/api/events`, Math.min(3, SECONDS))
