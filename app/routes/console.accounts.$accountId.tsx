@@ -10,6 +10,8 @@ import {
 } from '#app/domain/scoring/queries.server.ts'
 import { getScoringRunner } from '#app/domain/loop/runner.server.ts'
 import { accountKey } from '#app/domain/scoring/queue.server.ts'
+import { getScoringConfig } from '#app/domain/scoring/settings.server.ts'
+import { currentWillLine } from '#app/domain/scoring/will-line.server.ts'
 import { QuadrantBadge, SegmentBadge } from '#app/components/engagement/badges.tsx'
 import { ScoreBreakdownList } from '#app/components/engagement/score-breakdown.tsx'
 import { ScoreHistoryChart } from '#app/components/engagement/score-history.tsx'
@@ -34,13 +36,15 @@ async function requireAccount(request: Request, accountId: string | undefined) {
 /** Reads only: an account not scored yet shows so (scoring runs in the queue or by "Recompute now"). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { account } = await requireAccount(request, params.accountId)
-	const [score, history, users, tasks] = await Promise.all([
+	const config = getScoringConfig()
+	const [score, history, users, tasks, willLine] = await Promise.all([
 		getCurrentAccountScore(account.id),
 		getAccountHistory(account.id, 60),
 		listAccountUserScores(account.id),
 		listAccountTasks(account.id),
+		currentWillLine(config),
 	])
-	return { account, score, history, users, tasks }
+	return { account, score, history, users, tasks, lines: { skill: config.segments.skillThreshold, will: willLine.line } }
 }
 
 const ActionSchema = z.discriminatedUnion('intent', [
@@ -71,7 +75,7 @@ const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', 
 const dayTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
 
 export default function AccountPage() {
-	const { account, score, history, users, tasks } = useLoaderData<typeof loader>()
+	const { account, score, history, users, tasks, lines } = useLoaderData<typeof loader>()
 	const busy = useNavigation().state !== 'idle'
 	const b = score?.breakdown
 	return (
@@ -199,7 +203,7 @@ export default function AccountPage() {
 				<h2 id="history-heading" className="text-lg font-semibold">
 					History
 				</h2>
-				<ScoreHistoryChart points={history} />
+				<ScoreHistoryChart points={history} skillLine={lines.skill} willLine={lines.will} />
 				<table className="w-full border-collapse bg-white text-sm" data-testid="score-history">
 					<thead>
 						<tr className="border-b border-slate-200 text-left">

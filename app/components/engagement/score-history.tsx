@@ -1,5 +1,16 @@
-/** Skill and will over time as two step lines (a point is stored only when a score changed). */
-export function ScoreHistoryChart({ points }: { points: Array<{ skill: number; will: number; computedAt: string | Date }> }) {
+/**
+ * Skill and will over time as two step lines (a point is stored only when a score changed), each with
+ * its segment line dashed in its colour.
+ */
+export function ScoreHistoryChart({
+	points,
+	skillLine = 50,
+	willLine = 50,
+}: {
+	points: Array<{ skill: number; will: number; computedAt: string | Date }>
+	skillLine?: number
+	willLine?: number
+}) {
 	if (points.length < 2) return null
 	const sorted = [...points].sort((a, b) => +new Date(a.computedAt) - +new Date(b.computedAt))
 	const t0 = +new Date(sorted[0]!.computedAt)
@@ -13,12 +24,14 @@ export function ScoreHistoryChart({ points }: { points: Array<{ skill: number; w
 	return (
 		<figure>
 			<svg viewBox={`0 0 ${w} ${h}`} className="w-full max-w-xl" role="img" aria-label="Skill and will over time">
-				<line x1="10" x2={w - 10} y1={y(50)} y2={y(50)} stroke="#cbd5e1" strokeDasharray="4 4" />
+				<line x1="10" x2={w - 10} y1={y(skillLine)} y2={y(skillLine)} stroke="#93b4e6" strokeDasharray="4 4" />
+				<line x1="10" x2={w - 10} y1={y(willLine)} y2={y(willLine)} stroke="#f3c27a" strokeDasharray="4 4" />
 				<path d={line('skill')} fill="none" stroke="#2563c9" strokeWidth="2" />
 				<path d={line('will')} fill="none" stroke="#d97706" strokeWidth="2" />
 			</svg>
 			<figcaption className="text-xs text-slate-500">
-				<span className="text-brand-700">Skill</span> and <span className="text-amber-700">will</span>; the dashed line is the segment threshold.
+				<span className="text-brand-700">Skill</span> and <span className="text-amber-700">will</span>; dashed, the lines between low and high
+				(skill {skillLine}, will {willLine}).
 			</figcaption>
 		</figure>
 	)
