@@ -143,6 +143,9 @@ if (!process.env.BENCH_SKIP_BROWSER) {
 			figures.add({ measure, metric: 'CLS', value: m.cls, unit: '', goal: '< 0.05', met: m.cls < 0.05 })
 			figures.add({ measure, metric: 'JavaScript shipped', value: m.jsKbGzip, unit: 'KB gzip', goal: 'reported', met: true, note: `${m.scripts} files` })
 		}
+	} catch (error) {
+		// No Chromium on this machine (CHROMIUM_PATH): the load figures above are still written.
+		console.error(`\nArticle page in Chromium skipped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
 	} finally {
 		await stopPortal(portal)
 	}
