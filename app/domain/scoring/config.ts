@@ -165,8 +165,12 @@ const SegmentsSchema = z.strictObject({
 })
 
 const RollUpSchema = z.strictObject({
-	/** Idle seats count at most this many times the active users (a 500-seat licence is not 500 people). */
-	idleSeatsMaxRatio: z.number().min(0).max(100).default(1),
+	/**
+	 * Licensed seats beyond the listed users count as people who never came, at most this many times
+	 * the active users. 0 by default: a licence nobody was given is not an unmotivated person, and
+	 * counting it made an account's will depend on how many licences it bought.
+	 */
+	idleSeatsMaxRatio: z.number().min(0).max(100).default(0),
 	/** One user's skill observations weigh at most this much in the account's pool. */
 	userEvidenceMax: weight.default(4),
 })

@@ -113,17 +113,21 @@ describe('rollUpAccount', () => {
 		expect(result.explanations).toContain('No users yet')
 	})
 
-	test('skill pools the evidence of everyone; will is the mean of everyone, idle seats included', () => {
+	test('skill pools the evidence of everyone; will is the mean of everyone, idle users included', () => {
 		const expert = member([quiz(2, 'quiz:a', 95, 3), quiz(5, 'quiz:b', 92, 3), ...learningDays(0, 56, 1)])
 		const alone = rollUpAccount([expert], { now: NOW })
 		expect(alone.segment).toBe('HIGH_PERFORMER')
-		// One champion and many unused seats: a skilled account with low will.
+		// One champion among users who never come: a skilled account with low will.
 		const crowd = rollUpAccount([expert, member([]), member([]), member([]), member([]), member([])], { now: NOW, seats: 8 })
 		expect(crowd.skill).toBeGreaterThanOrEqual(50)
 		expect(crowd.will).toBeLessThan(50)
 		expect(crowd.segment).toBe('UNMOTIVATED')
-		// Unused seats count up to one per active person: an 8-seat licence with 6 users adds one.
-		expect(crowd.explanations[0]).toMatch(/^1 of 7 people \(1 unused seat\) active/)
+		// Seats nobody was given are not people by default...
+		expect(crowd.explanations[0]).toMatch(/^1 of 6 users active/)
+		// ...unless the config counts them, up to one per active person: an 8-seat licence with 6 users adds one.
+		const counted = rollUpAccount([expert, member([]), member([]), member([]), member([]), member([])], { now: NOW, seats: 8 }, parseScoringConfig({ rollUp: { idleSeatsMaxRatio: 1 } }))
+		expect(counted.explanations[0]).toMatch(/^1 of 7 people \(1 unused seat\) active/)
+		expect(counted.will).toBeLessThan(crowd.will)
 	})
 
 	test('a declining account changes segment within four weeks of the decline', () => {
