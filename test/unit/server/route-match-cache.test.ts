@@ -32,8 +32,8 @@ describe('route match cache', () => {
 		expect(third).toEqual(first)
 		expect(third!.map((m) => m.route.id)).toEqual(['root', 'article'])
 		expect(third![1]!.params).toEqual({ slug: 'alpha' })
-		// The first sight of a table passes through, the second fills the memo, the third is a hit.
-		expect(counter.calls).toBe(2)
+		// Matched once; the other two answered from memory.
+		expect(counter.calls).toBe(1)
 		// Another path is matched on its own, never given the first path's answer.
 		expect(router.matchRoutes(routes, { pathname: '/kb/beta' })![1]!.params).toEqual({ slug: 'beta' })
 		expect(router.matchRoutes(routes, '/nowhere')).toBeNull()
@@ -52,16 +52,36 @@ describe('route match cache', () => {
 		expect(next[1]!.params.slug).toBe('alpha')
 	})
 
-	test('a different table with the same paths gets its own routes, and a query string is matched afresh', () => {
+	test('a table of the same shape built anew gets the remembered answer with its own route objects', () => {
 		const { router, counter } = countedRouter()
 		const a = table()
+		router.matchRoutes(a, '/api/search')
 		const b = table()
-		for (let i = 0; i < 3; i++) router.matchRoutes(a, '/api/search')
 		const fromB = router.matchRoutes(b, '/api/search')!
+		expect(counter.calls).toBe(1)
+		expect(fromB[0]!.route).toBe(b[0])
 		expect(fromB[1]!.route).toBe(b[0]!.children![2])
-		const before = counter.calls
+	})
+
+	test('a table of another shape is matched on its own, and a query string is matched afresh', () => {
+		const { router, counter } = countedRouter()
+		const a = table()
+		router.matchRoutes(a, '/kb/alpha')
+		const other: Route[] = [{ id: 'root', path: '', children: [{ id: 'doc', path: 'kb/:name' }] }]
+		const fromOther = router.matchRoutes(other, '/kb/alpha')!
+		expect(fromOther.map((m) => m.route.id)).toEqual(['root', 'doc'])
+		expect(fromOther[1]!.params).toEqual({ name: 'alpha' })
+		expect(counter.calls).toBe(2)
 		router.matchRoutes(a, '/api/search?q=x')
 		router.matchRoutes(a, '/api/search?q=x')
-		expect(counter.calls).toBe(before + 2)
+		expect(counter.calls).toBe(4)
+	})
+
+	test('routes without unique ids are always matched afresh', () => {
+		const { router, counter } = countedRouter()
+		const noIds = [{ path: '/a' }, { path: '/b' }] as Route[]
+		router.matchRoutes(noIds, '/a')
+		expect(router.matchRoutes(noIds, '/a')![0]!.route).toBe(noIds[0])
+		expect(counter.calls).toBe(2)
 	})
 })
