@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { checkSafeMdx, listCheckIds, type Violation } from '#app/domain/content/safe-mdx.ts'
+import { parseMdx } from '#app/domain/content/mdx-ast.ts'
+import { checkSafeMdx, findViolations, listCheckIds, type Violation } from '#app/domain/content/safe-mdx.ts'
 import { FULL_ARTICLE_BODY } from './fixtures.ts'
 
 function violationsOf(body: string, bodyStartLine = 1): Violation[] {
@@ -278,5 +279,37 @@ describe('each refusal words its rule exactly, as an author reads it in content:
 		expect(checkSafeMdx('![a][missing]\n')).toEqual({ ok: true })
 		expect(checkSafeMdx('<Steps>\n<Step title="x">y</Step>\n\n<Step title="z">w</Step>\n</Steps>\n')).toEqual({ ok: true })
 		expect(checkSafeMdx('Text <Image src="/images/a.png" alt="a" caption="c" /> text\n')).toEqual({ ok: true })
+	})
+})
+
+describe('the last survivors of the policy (mutation testing)', () => {
+	test('a check id must be kebab-case to its end', () => {
+		expect(violationsOf('<Check id="ok_1" />\n').map((v) => v.reason)).toEqual(['<Check>: id must be kebab-case'])
+		expect(violationsOf('<Check id="trailing-" />\n').map((v) => v.reason)).toEqual(['<Check>: id must be kebab-case'])
+	})
+
+	test('only blank text counts as no children: inline code of a space is a child', () => {
+		expect(violationsOf('<Check id="a">` `</Check>\n').map((v) => v.reason)).toEqual(['<Check> takes no children; write it as <Check … />'])
+		expect(violationsOf('<Video src="https://www.youtube-nocookie.com/embed/Hq7vT2mXk4E" title="Demo">words</Video>\n').map((v) => v.reason)).toEqual([
+			'<Video> takes no children; write it as <Video … />',
+		])
+	})
+
+	test('a refused reference image names the definition by its label as written', () => {
+		expect(violationsOf('![a][Pixel]\n\n[Pixel]: http://t.example/p.png\n').map((v) => v.reason)).toEqual([
+			'image URL "http://t.example/p.png" (from the definition [Pixel]) is not allowed; image URLs must start with /images/ or https://',
+		])
+	})
+
+	test('findViolations gives its violations in line order, though a container reports its children before their own problems', () => {
+		const body = '<Tabs>\n<Callout type="x">\n{expr}\n</Callout>\n<Foo />\n</Tabs>\n'
+		expect(findViolations(parseMdx(body)).map((v) => v.line)).toEqual([2, 2, 3, 5, 5])
+	})
+
+	test('a body past recovery reports its first 20 syntax errors and nothing else', () => {
+		const body = Array.from({ length: 25 }, (_, i) => `## Heading ${i} {#h${i}}`).join('\n')
+		const violations = violationsOf(body)
+		expect(violations.map((v) => v.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+		for (const violation of violations) expect(violation.reason).toMatch(/^invalid MDX: /)
 	})
 })
