@@ -9,6 +9,7 @@ import {
 	segmentsText,
 } from '#app/domain/search/highlight.ts'
 import { type Segment } from '#app/domain/search/search-port.ts'
+import { wordRanges } from '#app/domain/search/text.ts'
 
 const marked = (segments: Segment[]) => segments.filter((s) => s.match).map((s) => s.text)
 
@@ -28,6 +29,31 @@ describe('findMatches', () => {
 	test('nothing to find gives no ranges', () => {
 		expect(findMatches('Some text', new Set())).toEqual([])
 		expect(findMatches('', new Set(['x']))).toEqual([])
+	})
+
+	test('ASCII words in text with typographic punctuation, and accented words beside them', () => {
+		const text = '“Export” — the export’s café…Export2 exports 𝐀export naïve'
+		const found = findMatches(text, new Set(['export', 'cafe', 'naive']))
+		expect(found.map((m) => text.slice(m.start, m.end))).toEqual(['Export', 'export', 'café', 'naïve'])
+	})
+
+	test('finds exactly the words that normalising every word finds, on any mix of scripts and punctuation', () => {
+		const tokens = ['export', 'Export', 'EXPORT', 'exports', 'café', 'Café', 'cafe\u0301', 'résumé', 'resume', 'naïve', 'K', 'k', '日本', 'straße', '𝐀bc', 'abc', 'x𝐀', 'sso', 'SSO2', '42', 'İd', 'id']
+		const separators = [' ', '—', '’', '“', '”', '…', '-', '/', '\n', '', ' (', ') ', '\u00a0']
+		let seed = 7
+		const next = (n: number) => {
+			seed = (seed * 1103515245 + 12345) % 2 ** 31
+			return seed % n
+		}
+		for (let round = 0; round < 300; round++) {
+			let text = ''
+			for (let i = 0; i < 12; i++) text += tokens[next(tokens.length)]! + separators[next(separators.length)]!
+			const terms = new Set(['export', 'cafe', 'resume', 'naive', 'k', 'abc', 'sso2', '42', 'id', 'exports'].filter(() => next(2) === 0))
+			const expected = wordRanges(text)
+				.filter((w) => terms.has(w.term))
+				.map(({ start, end, term }) => ({ start, end, term }))
+			expect(findMatches(text, terms), text).toEqual(expected)
+		}
 	})
 })
 
