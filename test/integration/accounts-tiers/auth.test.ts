@@ -260,6 +260,54 @@ describe('session lifetime and guards, exactly (mutation testing)', () => {
 		expect(await userOf(cookie)).toBeNull()
 	})
 
+	test('the session user carries what the pages show: name, email, role and the account with its tier and CSM', async () => {
+		const csm = await createUser('CSM')
+		const account = await createAccount({ csmId: csm.id })
+		const user = await createUser('CUSTOMER', { accountId: account.id })
+		expect(await userOf(await cookieFor(user.id))).toEqual({
+			id: user.id,
+			email: user.email,
+			name: user.name,
+			role: 'CUSTOMER',
+			accountId: account.id,
+			account: { id: account.id, name: account.name, tier: account.tier, csmId: csm.id },
+		})
+	})
+
+	test('a session ends exactly at its expiry and at the idle limit, and ending it, touching it or signing out leaves other sessions alone', async () => {
+		const account = await createAccount()
+		const [user, other] = [await createUser('CUSTOMER', { accountId: account.id }), await createUser('CUSTOMER', { accountId: account.id })]
+		const bystander = await cookieFor(other.id)
+		const bystanderSeen = await lastSeen(other.id)
+		const absolute = await cookieFor(user.id)
+		const { expiresAt } = await prisma.session.findFirstOrThrow({ where: { userId: user.id }, select: { expiresAt: true } })
+		vi.useFakeTimers({ toFake: ['Date'] })
+		vi.setSystemTime(expiresAt.getTime() - 1)
+		expect((await userOf(absolute))?.id).toBe(user.id)
+		vi.setSystemTime(expiresAt)
+		expect(await userOf(absolute)).toBeNull()
+		vi.useRealTimers()
+		// A day-long session, touched above: the bystander's row is neither touched nor deleted.
+		expect(await lastSeen(other.id)).toBe(bystanderSeen)
+
+		const idle = await cookieFor(user.id)
+		const seen = await lastSeen(user.id)
+		await prisma.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(seen + 365 * 24 * 3600_000) } })
+		vi.useFakeTimers({ toFake: ['Date'] })
+		// Exactly a minute later is not yet a touch.
+		vi.setSystemTime(seen + 60_000)
+		expect((await userOf(idle))?.id).toBe(user.id)
+		expect(await lastSeen(user.id)).toBe(seen)
+		vi.setSystemTime(seen + getEnv().SESSION_IDLE_MINUTES * 60_000)
+		expect(await userOf(idle)).toBeNull()
+		vi.useRealTimers()
+
+		const out = await cookieFor(user.id)
+		await settle(() => logoutAction(args(makeRequest('/logout', { method: 'POST', cookie: out }))))
+		expect((await userOf(bystander))?.id).toBe(other.id)
+		expect(await prisma.session.count({ where: { userId: other.id } })).toBe(1)
+	})
+
 	test('sign-out clears the cookie and goes to the sign-in page', async () => {
 		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
 		const cookie = await cookieFor(user.id)
@@ -287,6 +335,11 @@ describe('session lifetime and guards, exactly (mutation testing)', () => {
 			const guarded = await settle(() => requireAccountMember(makeRequest('/x', { cookie }), accountId))
 			return guarded instanceof Response ? guarded.status : 'ok'
 		}
+		const refused = await settle(() => requireAccountMember(makeRequest('/x'), account.id))
+		expect(refused instanceof Response && refused.status).toBe(302)
+		const editorCookie = await cookieFor((await createUser('EDITOR')).id)
+		const notFound = await settle(() => requireAccountMember(makeRequest('/x', { cookie: editorCookie }), account.id))
+		expect(notFound instanceof Response && (await notFound.text())).toBe('Not found')
 		expect(await outcome((await createUser('EDITOR')).id, account.id)).toBe(404)
 		expect(await outcome(csm.id, 'no-such-account')).toBe(404)
 		expect(await outcome(csm.id, account.id)).toBe('ok')

@@ -29,6 +29,21 @@ describe('session cache', () => {
 		expect(await userOf(cookie)).toBeNull()
 	})
 
+	test('a cached entry serves for SESSION_CACHE_MS, then the row is read again', async () => {
+		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
+		const cookie = await cookieFor(user.id)
+		// From the moment the session was last seen, so that no request below is due a touch.
+		const start = (await prisma.session.findFirstOrThrow({ where: { userId: user.id }, select: { lastSeenAt: true } })).lastSeenAt.getTime()
+		vi.useFakeTimers({ toFake: ['Date'] })
+		vi.setSystemTime(start)
+		expect((await userOf(cookie))?.id).toBe(user.id)
+		await prisma.session.deleteMany({ where: { userId: user.id } })
+		vi.setSystemTime(start + 59_999)
+		expect((await userOf(cookie))?.id).toBe(user.id)
+		vi.setSystemTime(start + 60_000)
+		expect(await userOf(cookie)).toBeNull()
+	})
+
 	test('sign-out is honoured at once: the old cookie is signed out on the very next request', async () => {
 		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
 		const cookie = await cookieFor(user.id)

@@ -177,5 +177,6 @@ describe('requireAccountAccess, directly (mutation testing)', () => {
 		}
 		const other = await guard(w.cookie, w.theirs.id)
 		expect(other instanceof Response && other.status).toBe(404)
+		expect(other instanceof Response && (await other.text())).toBe('Not found')
 	})
 })
