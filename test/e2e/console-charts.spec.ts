@@ -31,7 +31,6 @@ test('the CSM sees both charts with their tables, filters them, and drills down 
 	await quadrant.getByText('Show as table').click()
 	await expect(quadrant.getByRole('table', { name: 'Happiness × value quadrant as a table' }).getByRole('row')).toHaveCount(4)
 	await expectNoSeriousViolations(page, 'console accounts with charts')
-	if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT, fullPage: true })
 
 	// Filters narrow the table and both charts.
 	await page.getByLabel('Segment').selectOption({ label: 'Unmotivated' })

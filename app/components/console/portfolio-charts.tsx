@@ -79,7 +79,7 @@ function QuadrantScatter({
 		<div style={{ height: HEIGHT }} className="w-full" data-testid={testId}>
 			{mounted ? (
 				<ResponsiveContainer width="100%" height={HEIGHT}>
-					<ScatterChart margin={{ top: 12, right: 20, bottom: 28, left: 8 }} accessibilityLayer={false} role="img" aria-label={label}>
+					<ScatterChart margin={{ top: 20, right: 64, bottom: 28, left: 8 }} accessibilityLayer={false} role="img" aria-label={label}>
 						{regions.map((r) => (
 							<ReferenceArea
 								key={r.corner}
