@@ -13,6 +13,12 @@ async function accountIdFromTable(page: Page, section: string, name: string) {
 test('the CSM sees both charts with their tables, filters them, and drills down from a point', async ({ page }) => {
 	test.setTimeout(60_000)
 	await signIn(page, 'csm@demo.test')
+	// Hydration mismatches and chart warnings show up as console errors.
+	const errors: string[] = []
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text())
+	})
+	page.on('pageerror', (error) => errors.push(error.message))
 	await page.goto('/console/accounts')
 
 	const matrix = page.getByTestId('skill-will-matrix')
@@ -60,6 +66,7 @@ test('the CSM sees both charts with their tables, filters them, and drills down 
 	await quadrant.locator(`[data-account-id="${heliosId}"]`).click()
 	await expect(page).toHaveURL(new RegExp(`/console/accounts/${heliosId}$`))
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Helios Health')
+	expect(errors).toEqual([])
 })
 
 test('an admin filters the charts by CSM', async ({ page }) => {
