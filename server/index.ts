@@ -9,10 +9,7 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { runShutdownHooks } from '#app/utils/shutdown.server.ts'
 import { createPortalApp } from './app.ts'
 import type { DirectAction } from './direct-action.ts'
-import { cacheRouteMatches } from './route-match-cache.ts'
 
-// Before the build loads: Remix's server runtime then finds the remembering matcher.
-cacheRouteMatches()
 const env = getEnv()
 const buildDir = path.dirname(fileURLToPath(import.meta.url))
 const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
