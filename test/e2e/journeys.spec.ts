@@ -133,6 +133,8 @@ test('a Tier 3 learner goes from the beginner day to the next path and a certifi
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Prism fundamentals')
 	await page.getByRole('button', { name: 'Enrol in this path' }).click()
 	await page.getByRole('button', { name: 'Mark complete and continue' }).click()
+	// Wait for the step to be recorded (the next lesson opens) before leaving the page.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connect a data source')
 
 	// Home again, mid-path: continue where you left off, at the next lesson.
 	await page.goto('/')
