@@ -1,4 +1,5 @@
 import { Link, useNavigate } from '@remix-run/react'
+import { plural } from '#app/utils/plural.ts'
 import { type ReactNode } from 'react'
 import { CartesianGrid, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts'
 import { useHydrated } from '#app/components/ui/use-hydrated.ts'
@@ -210,7 +211,7 @@ export function willLineSource(will: WillLineInfo): string {
 
 export function SkillWillMatrix({ points, apart, skillLine, will }: { points: SkillWillPoint[]; apart: ApartAccount[]; skillLine: number; will: WillLineInfo }) {
 	const corners: Record<Segment, Corner> = { UNTRAINED: 'topLeft', HIGH_PERFORMER: 'topRight', NEED_TO_EXIT: 'bottomLeft', UNMOTIVATED: 'bottomRight' }
-	const label = `Skill/will matrix: ${points.length} account${points.length === 1 ? '' : 's'} plotted by skill (across) and will (up); skill line ${skillLine}, will line ${will.line}. ${SEGMENTS.map((s) => `${SEGMENT_LABELS[s]} ${points.filter((p) => p.segment === s).length}`).join(', ')}.${apart.length ? ` ${apart.length} listed apart without enough evidence.` : ''}`
+	const label = `Skill/will matrix: ${plural(points.length, 'account')} plotted by skill (across) and will (up); skill line ${skillLine}, will line ${will.line}. ${SEGMENTS.map((s) => `${SEGMENT_LABELS[s]} ${points.filter((p) => p.segment === s).length}`).join(', ')}.${apart.length ? ` ${apart.length} listed apart without enough evidence.` : ''}`
 	return (
 		<ChartFigure
 			id="skill-will-matrix"
@@ -299,7 +300,7 @@ export function HappinessValueQuadrant({
 }) {
 	const corners: Record<Quadrant, Corner> = { FIX_COST: 'topLeft', SUCCESS: 'topRight', RECONSIDER: 'bottomLeft', FLIGHT_RISK: 'bottomRight' }
 	const margin = `${Math.round(marginThreshold * 100)}%`
-	const label = `Happiness × value quadrant: ${points.length} account${points.length === 1 ? '' : 's'} plotted by company value (across) and customer happiness (up); happiness line ${happinessLine}, value line at margin ${margin}. ${QUADRANTS.map((q) => `${QUADRANT_LABELS[q]} ${points.filter((p) => p.quadrant === q).length}`).join(', ')}.`
+	const label = `Happiness × value quadrant: ${plural(points.length, 'account')} plotted by company value (across) and customer happiness (up); happiness line ${happinessLine}, value line at margin ${margin}. ${QUADRANTS.map((q) => `${QUADRANT_LABELS[q]} ${points.filter((p) => p.quadrant === q).length}`).join(', ')}.`
 	return (
 		<ChartFigure
 			id="happiness-value-quadrant"

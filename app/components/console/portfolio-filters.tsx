@@ -2,8 +2,8 @@ import { Form, Link } from '@remix-run/react'
 import { TIER_NAMES } from '#app/domain/accounts-tiers/tier-rules.ts'
 import { TIERS, type PortfolioFilters } from '#app/domain/scoring/portfolio.ts'
 import { SEGMENT_STATUS_LABELS, SEGMENT_STATUSES } from '#app/domain/scoring/segments.ts'
+import { plural } from '#app/utils/plural.ts'
 
-const select = 'mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm'
 
 /**
  * Tier, CSM (admins only: a CSM's list is their own accounts) and segment, as GET parameters so a
@@ -13,42 +13,22 @@ export function PortfolioFilterForm({ filters, csms, shown, total }: { filters: 
 	const filtered = filters.tier !== null || filters.csmId !== null || filters.segment !== null
 	return (
 		<Form method="get" className="mt-4 flex flex-wrap items-end gap-4 text-sm" aria-label="Filter accounts" data-testid="portfolio-filters">
-			<label className="block">
-				Tier
-				<select name="tier" defaultValue={filters.tier ?? ''} className={select}>
-					<option value="">All tiers</option>
-					{TIERS.map((t) => (
-						<option key={t} value={t}>
-							{/* Not tierLabel(): the hidden option would be the page's first "Tier 1 · Must-Have" (test/e2e/plan-names.spec.ts looks for a visible one). */}
-							Tier {t} ({TIER_NAMES[t]})
-						</option>
-					))}
-				</select>
-			</label>
-			{csms ? (
-				<label className="block">
-					CSM
-					<select name="csm" defaultValue={filters.csmId ?? ''} className={select}>
-						<option value="">All CSMs</option>
-						{csms.map((c) => (
-							<option key={c.id} value={c.id}>
-								{c.name}
-							</option>
-						))}
-					</select>
-				</label>
-			) : null}
-			<label className="block">
-				Segment
-				<select name="segment" defaultValue={filters.segment ?? ''} className={select}>
-					<option value="">All segments</option>
-					{SEGMENT_STATUSES.map((s) => (
-						<option key={s} value={s}>
-							{SEGMENT_STATUS_LABELS[s]}
-						</option>
-					))}
-				</select>
-			</label>
+			<FilterSelect
+				label="Tier"
+				name="tier"
+				value={filters.tier}
+				all="All tiers"
+				// Not tierLabel(): the hidden option would be the page's first "Tier 1 · Must-Have" (test/e2e/plan-names.spec.ts looks for a visible one).
+				options={TIERS.map((t) => ({ value: String(t), label: `Tier ${t} (${TIER_NAMES[t]})` }))}
+			/>
+			{csms ? <FilterSelect label="CSM" name="csm" value={filters.csmId} all="All CSMs" options={csms.map((c) => ({ value: c.id, label: c.name }))} /> : null}
+			<FilterSelect
+				label="Segment"
+				name="segment"
+				value={filters.segment}
+				all="All segments"
+				options={SEGMENT_STATUSES.map((s) => ({ value: s, label: SEGMENT_STATUS_LABELS[s] }))}
+			/>
 			<button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white">
 				Apply filters
 			</button>
@@ -58,8 +38,24 @@ export function PortfolioFilterForm({ filters, csms, shown, total }: { filters: 
 				</Link>
 			) : null}
 			<p className="py-1.5 text-slate-600" role="status" data-testid="portfolio-count">
-				{shown === total ? `${total} account${total === 1 ? '' : 's'}` : `${shown} of ${total} accounts`}
+				{shown === total ? plural(total, 'account') : `${shown} of ${total} accounts`}
 			</p>
 		</Form>
+	)
+}
+
+function FilterSelect({ label, name, value, all, options }: { label: string; name: string; value: string | number | null; all: string; options: Array<{ value: string; label: string }> }) {
+	return (
+		<label className="block">
+			{label}
+			<select name={name} defaultValue={value ?? ''} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+				<option value="">{all}</option>
+				{options.map((o) => (
+					<option key={o.value} value={o.value}>
+						{o.label}
+					</option>
+				))}
+			</select>
+		</label>
 	)
 }

@@ -55,7 +55,6 @@ const ASCII_WORD = /^[a-z0-9]+$/
 const NON_ASCII_LETTER = /(?=[\p{L}\p{N}])[^\p{ASCII}]/gu
 /** Letters and digits from `lastIndex` on (sticky: never searches further). */
 const WORD_REST = /[\p{L}\p{N}]*/uy
-const WORD_CODE_POINT = /^[\p{L}\p{N}]$/u
 
 /** Where the word that `index` sits in (or just after) starts, stepping back by code points. */
 function wordStartBefore(text: string, index: number): number {
@@ -64,7 +63,7 @@ function wordStartBefore(text: string, index: number): number {
 		const low = text.charCodeAt(i - 1)
 		const pair = low >= 0xdc00 && low <= 0xdfff && i >= 2 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff
 		const width = pair ? 2 : 1
-		if (!WORD_CODE_POINT.test(text.slice(i - width, i))) break
+		if (!isWordChar(text.slice(i - width, i))) break
 		i -= width
 	}
 	return i
