@@ -10,8 +10,7 @@ import {
 } from '#app/domain/scoring/queries.server.ts'
 import { getScoringRunner } from '#app/domain/loop/runner.server.ts'
 import { accountKey } from '#app/domain/scoring/queue.server.ts'
-import { getScoringConfig } from '#app/domain/scoring/settings.server.ts'
-import { currentWillLine } from '#app/domain/scoring/will-line.server.ts'
+import { getChartLines } from '#app/domain/scoring/portfolio.server.ts'
 import { QuadrantBadge, SegmentBadge } from '#app/components/engagement/badges.tsx'
 import { ScoreBreakdownList } from '#app/components/engagement/score-breakdown.tsx'
 import { ScoreHistoryChart } from '#app/components/engagement/score-history.tsx'
@@ -36,15 +35,14 @@ async function requireAccount(request: Request, accountId: string | undefined) {
 /** Reads only: an account not scored yet shows so (scoring runs in the queue or by "Recompute now"). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { account } = await requireAccount(request, params.accountId)
-	const config = getScoringConfig()
-	const [score, history, users, tasks, willLine] = await Promise.all([
+	const [score, history, users, tasks, lines] = await Promise.all([
 		getCurrentAccountScore(account.id),
 		getAccountHistory(account.id, 60),
 		listAccountUserScores(account.id),
 		listAccountTasks(account.id),
-		currentWillLine(config),
+		getChartLines(),
 	])
-	return { account, score, history, users, tasks, lines: { skill: config.segments.skillThreshold, will: willLine.line } }
+	return { account, score, history, users, tasks, lines }
 }
 
 const ActionSchema = z.discriminatedUnion('intent', [

@@ -197,6 +197,42 @@ function ApartList({ heading, accounts, testId }: { heading: string; accounts: A
 	)
 }
 
+type ChartColumn<T> = { header: string; numeric?: boolean; cell: (row: T) => ReactNode }
+
+/** A chart's points as a table: the account (a link to it) and then the chart's own columns. */
+function ChartTable<T extends { id: string; name: string }>({ caption, rows, columns }: { caption: string; rows: readonly T[]; columns: Array<ChartColumn<T>> }) {
+	const align = (c: ChartColumn<T>) => (c.numeric ? 'p-1 text-right' : 'p-1')
+	return (
+		<table className="mt-2 w-full border-collapse text-sm">
+			<caption className="text-left text-xs text-slate-600">{caption}</caption>
+			<thead>
+				<tr className="border-b border-slate-200 text-left">
+					<th className="p-1">Account</th>
+					{columns.map((c) => (
+						<th key={c.header} className={align(c)}>
+							{c.header}
+						</th>
+					))}
+				</tr>
+			</thead>
+			<tbody>
+				{rows.map((row) => (
+					<tr key={row.id} className="border-b border-slate-100">
+						<td className="p-1">
+							<Link to={`/console/accounts/${row.id}`}>{row.name}</Link>
+						</td>
+						{columns.map((c) => (
+							<td key={c.header} className={align(c)}>
+								{c.cell(row)}
+							</td>
+						))}
+					</tr>
+				))}
+			</tbody>
+		</table>
+	)
+}
+
 function Swatch({ color }: { color: string }) {
 	return <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-2.5 rounded-full align-middle" style={{ background: color }} />
 }
@@ -255,31 +291,16 @@ export function SkillWillMatrix({ points, apart, skillLine, will }: { points: Sk
 			}
 			apart={<ApartList heading="Not enough evidence yet (not plotted)" accounts={apart} testId="skill-will-apart" />}
 			table={
-				<table className="mt-2 w-full border-collapse text-sm">
-					<caption className="text-left text-xs text-slate-600">Skill/will matrix as a table</caption>
-					<thead>
-						<tr className="border-b border-slate-200 text-left">
-							<th className="p-1">Account</th>
-							<th className="p-1 text-right">Skill</th>
-							<th className="p-1 text-right">Will</th>
-							<th className="p-1">Segment</th>
-							<th className="p-1 text-right">ARR</th>
-						</tr>
-					</thead>
-					<tbody>
-						{points.map((p) => (
-							<tr key={p.id} className="border-b border-slate-100">
-								<td className="p-1">
-									<Link to={`/console/accounts/${p.id}`}>{p.name}</Link>
-								</td>
-								<td className="p-1 text-right">{p.skill}</td>
-								<td className="p-1 text-right">{p.will}</td>
-								<td className="p-1">{p.segmentLabel}</td>
-								<td className="p-1 text-right">{money.format(p.arr)}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
+				<ChartTable
+					caption="Skill/will matrix as a table"
+					rows={points}
+					columns={[
+						{ header: 'Skill', numeric: true, cell: (p) => p.skill },
+						{ header: 'Will', numeric: true, cell: (p) => p.will },
+						{ header: 'Segment', cell: (p) => p.segmentLabel },
+						{ header: 'ARR', numeric: true, cell: (p) => money.format(p.arr) },
+					]}
+				/>
 			}
 		/>
 	)
@@ -347,36 +368,17 @@ export function HappinessValueQuadrant({
 			))}
 			apart={<ApartList heading="Not placed (not plotted)" accounts={apart} testId="happiness-value-apart" />}
 			table={
-				<table className="mt-2 w-full border-collapse text-sm">
-					<caption className="text-left text-xs text-slate-600">Happiness × value quadrant as a table</caption>
-					<thead>
-						<tr className="border-b border-slate-200 text-left">
-							<th className="p-1">Account</th>
-							<th className="p-1 text-right">Value</th>
-							<th className="p-1 text-right">Margin</th>
-							<th className="p-1 text-right">Happiness</th>
-							<th className="p-1">Quadrant</th>
-							<th className="p-1 text-right">ARR</th>
-						</tr>
-					</thead>
-					<tbody>
-						{points.map((p) => (
-							<tr key={p.id} className="border-b border-slate-100">
-								<td className="p-1">
-									<Link to={`/console/accounts/${p.id}`}>{p.name}</Link>
-								</td>
-								<td className="p-1 text-right">{p.value}</td>
-								<td className="p-1 text-right">{Math.round(p.relativeMargin * 100)}%</td>
-								<td className="p-1 text-right">
-									{p.happiness}
-									{p.happinessKnown ? '' : ' (neutral: nothing recorded)'}
-								</td>
-								<td className="p-1">{p.quadrantLabel}</td>
-								<td className="p-1 text-right">{money.format(p.arr)}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
+				<ChartTable
+					caption="Happiness × value quadrant as a table"
+					rows={points}
+					columns={[
+						{ header: 'Value', numeric: true, cell: (p) => p.value },
+						{ header: 'Margin', numeric: true, cell: (p) => `${Math.round(p.relativeMargin * 100)}%` },
+						{ header: 'Happiness', numeric: true, cell: (p) => `${p.happiness}${p.happinessKnown ? '' : ' (neutral: nothing recorded)'}` },
+						{ header: 'Quadrant', cell: (p) => p.quadrantLabel },
+						{ header: 'ARR', numeric: true, cell: (p) => money.format(p.arr) },
+					]}
+				/>
 			}
 		/>
 	)

@@ -119,18 +119,6 @@ export async function listAccountUserScores(accountId: string) {
 	})
 }
 
-/** Current segment and quadrant of each account, for the console's account list. */
-export async function getAccountSegments(accountIds: readonly string[]) {
-	const rows = accountIds.length
-		? await prisma.scoreSnapshot.findMany({
-				where: { subjectType: 'ACCOUNT', accountId: { in: [...accountIds] }, isCurrent: true },
-				select: { accountId: true, skill: true, will: true, segment: true, quadrant: true, computedAt: true, breakdown: true },
-				orderBy: { computedAt: 'asc' },
-			})
-		: []
-	return new Map(rows.map((r) => [r.accountId!, toScoreReading(r)]))
-}
-
 /** JSON of a user's score; a customer reading their own gets no segment (a staff word). */
 export function userScoreJson(user: { id: string; name: string; accountId: string | null }, score: UserScoreView, forStaff: boolean) {
 	return {
