@@ -90,6 +90,14 @@ export const COMPONENT_RULES: Record<string, ComponentRule> = {
 
 export const ALLOWED_COMPONENTS = Object.keys(COMPONENT_RULES)
 
+/**
+ * String-only HTML that imported help-center pages use and that carries no behaviour. These are
+ * allowed with no attributes at all, so no handler, style, URL or id can ride along; React renders
+ * them as the plain elements. `br` is a void element and takes no children.
+ */
+export const PLAIN_HTML_ELEMENTS = ['kbd', 'details', 'summary', 'sub', 'sup', 'br'] as const
+const PLAIN_HTML = new Set<string>(PLAIN_HTML_ELEMENTS)
+
 function lineOf(node: MdxNode): number {
 	return node.position?.start.line ?? 1
 }
@@ -110,6 +118,17 @@ function checkElement(node: MdxNode, parent: MdxNode | undefined, report: (reaso
 	if (!name) {
 		report('JSX fragments (<>…</>) are not allowed')
 		return false
+	}
+	if (PLAIN_HTML.has(name)) {
+		for (const attribute of node.attributes ?? []) {
+			report(
+				attribute.type === 'mdxJsxAttribute'
+					? `<${name}>: takes no attributes (found "${attribute.name}")`
+					: `<${name}>: spread attributes {…} are not allowed`,
+			)
+		}
+		if (name === 'br' && meaningfulChildren(node).length > 0) report('<br> takes no children; write it as <br />')
+		return true
 	}
 	if (/^[a-z]/.test(name) || name.includes(':')) {
 		report(`raw HTML element <${name}> is not allowed; use Markdown or an allowed component (${ALLOWED_COMPONENTS.join(', ')})`)
