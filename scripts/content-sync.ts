@@ -11,9 +11,10 @@ const ms = Math.round(performance.now() - started)
 for (const error of report.errors) {
 	for (const problem of error.problems) console.warn(`  ✗ ${problem}`)
 }
+for (const conflict of report.conflicts) console.warn(`  ⚠ ${conflict.file}: conflict: ${conflict.reason}`)
 console.log(
 	`Content synced in ${ms} ms: ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged, ` +
-		`${report.retired} retired; ${report.compiled} compiled, ${report.reused} reused from cache; ${report.errors.length} file(s) with errors`,
+		`${report.retired} retired; ${report.compiled} compiled, ${report.reused} reused from cache; ${report.errors.length} file(s) with errors, ${report.conflicts.length} conflict(s) with the console`,
 )
 const index = await updateSearchIndex(report.changedItemKeys)
 console.log(`Search index (${index.engine}) holds ${index.docs} documents`)
