@@ -24,6 +24,9 @@ npx tsc || failed_checks+=(typecheck)
 echo "› Lint (ESLint)"
 npm run -s lint || failed_checks+=(lint)
 
+echo "› Migrations: the SQLite and PostgreSQL sets agree with the schema"
+npm run -s db:check-migrations || failed_checks+=(migration-check)
+
 echo "› Unit, integration and contract tests (Vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-results.json
 vitest=$?

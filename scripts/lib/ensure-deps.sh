@@ -5,6 +5,8 @@ ensure_npm_packages() {
 		npm ci --no-audit --no-fund
 	fi
 	[ -f app/generated/prisma/client.ts ] || npx prisma generate
+	# The PostgreSQL client, from the PostgreSQL copy of the schema (prisma/postgresql.ts).
+	[ -f app/generated/prisma-postgresql/client.ts ] || PRISMA_PROVIDER=postgresql npx prisma generate
 }
 
 # Prisma's CLI keeps long timers alive after it is done; this preload lets it exit at once.
