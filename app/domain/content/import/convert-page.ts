@@ -4,7 +4,7 @@ import { readSourcePage, type SourceFrontmatter } from './import-frontmatter.ts'
 import { liftParagraph, lineOf, mapElement, mapEsm, mapExpression, mapInlineImage, textOf, type ImportNode, type MapContext } from './map-elements.ts'
 import { categoryForPath, slugForPath } from './page-paths.ts'
 import { prepareBody } from './source-text.ts'
-import type { ImportOptions, ImportProblem, SourcePage } from './types.ts'
+import type { CalloutType, ImportOptions, ImportProblem, SourcePage } from './types.ts'
 
 /**
  * The first pass over one page: its body read and mapped to the portal's components, its title
@@ -29,7 +29,34 @@ export type PageDraft = {
 	sourceLine: (line: number) => number
 }
 
-const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase()
+const normalised = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()
+/** "Quick Start" repeats "Quick Start (5m)": one holding the other is the same title for a reader. */
+function repeatsTitle(title: string, heading: string, opensBody: boolean): boolean {
+	const [a, b] = [normalised(title), normalised(heading)]
+	if (a === b) return true
+	return opensBody && b !== '' && (a.includes(b) || b.includes(a))
+}
+
+/** GitHub's alerts (`> [!NOTE]`) and their Callout tone. */
+const ALERT_TONES: Record<string, CalloutType> = { NOTE: 'info', IMPORTANT: 'info', TIP: 'tip', WARNING: 'warning', CAUTION: 'danger' }
+
+/** `> [!WARNING]` then the text: a Callout of that tone; any other blockquote stays one. */
+function alertCallout(quote: ImportNode): ImportNode | null {
+	const first = quote.children?.[0]
+	const text = first?.type === 'paragraph' ? first.children?.[0] : undefined
+	const marker = text?.type === 'text' ? /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n?/.exec(String(text.value)) : null
+	if (!marker || !first || !text) return null
+	const rest = String(text.value).slice(marker[0].length)
+	const firstChildren = [...(rest ? [{ ...text, value: rest }] : []), ...(first.children ?? []).slice(1)]
+	const children = [...(firstChildren.length ? [{ ...first, children: firstChildren }] : []), ...(quote.children ?? []).slice(1)]
+	return {
+		type: 'mdxJsxFlowElement',
+		name: 'Callout',
+		attributes: [{ type: 'mdxJsxAttribute', name: 'type', value: ALERT_TONES[marker[1]!] }],
+		children,
+		position: quote.position,
+	}
+}
 
 function isLoneImage(paragraph: ImportNode): boolean {
 	const inner = (paragraph.children ?? []).filter((child) => !(child.type === 'text' && String(child.value).trim() === ''))
@@ -55,6 +82,10 @@ function mapNode(node: ImportNode, context: MapContext): ImportNode[] {
 			return mapElement(node, mapChildren(node, context), context)
 		case 'image':
 			return mapInlineImage(node, context)
+		case 'blockquote': {
+			const alert = alertCallout(node)
+			return [{ ...(alert ?? node), children: mapChildren(alert ?? node, context) }]
+		}
 		case 'paragraph':
 			if (isLoneImage(node)) return liftParagraph(node, context)
 			return liftParagraph({ ...node, children: mapChildren(node, context) }, context)
@@ -103,7 +134,7 @@ export function draftPage(page: SourcePage, options: ImportOptions): PageDraft {
 	// The page title shows above the body: a first # heading that repeats it (or stands in for it) goes.
 	const children = root.children ?? []
 	const h1 = children.findIndex((node) => node.type === 'heading' && node.depth === 1)
-	if (h1 !== -1 && (!draft.title || sameText(draft.title, textOf(children[h1]!)))) {
+	if (h1 !== -1 && (!draft.title || repeatsTitle(draft.title, textOf(children[h1]!), h1 === 0))) {
 		draft.title ??= textOf(children[h1]!).replace(/\s+/g, ' ').trim()
 		children.splice(h1, 1)
 	}

@@ -246,6 +246,35 @@ function frame(node: MdxNode, children: ImportNode[], context: MapContext): Impo
 	return asBlocks(children)
 }
 
+function hasAttribute(node: MdxNode, name: string): boolean {
+	return (node.attributes ?? []).some((candidate) => candidate.type === 'mdxJsxAttribute' && candidate.name === name)
+}
+
+const PARAMETER_PLACES = ['path', 'query', 'body', 'header'] as const
+
+/** Mintlify's API fields (`<ParamField query="limit" type="integer">`) as what a reader gets from them: the name, its facts, the text. */
+function apiField(node: MdxNode, children: ImportNode[], context: MapContext): ImportNode[] {
+	const place = PARAMETER_PLACES.find((candidate) => hasAttribute(node, candidate))
+	const name = attribute(node, place ?? 'name', context)
+	if (!name) {
+		context.report(lineOf(node), `<${node.name}> without a name; rewrite it as Markdown`)
+		return []
+	}
+	const type = attribute(node, 'type', context)
+	const fallback = attribute(node, 'default', context)
+	const facts = [type, place, fallback ? `default ${fallback}` : undefined, hasAttribute(node, 'required') ? 'required' : undefined].filter(Boolean)
+	const line: ImportNode[] = [{ type: 'strong', children: [{ type: 'inlineCode', value: name }] }]
+	if (facts.length > 0) line.push({ type: 'text', value: ` (${facts.join(', ')})` })
+	return [{ type: 'paragraph', children: line, position: node.position }, ...asBlocks(children)]
+}
+
+/** Mintlify's request and response examples: a labelled code block, or tabs when there are several. */
+function apiExample(node: MdxNode, children: ImportNode[], context: MapContext): ImportNode[] {
+	const label: ImportNode = { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: node.name === 'RequestExample' ? 'Request example' : 'Response example' }] }] }
+	const blocks = meaningful(children)
+	return [label, ...(blocks.length > 1 ? codeGroup(node, children, context) : asBlocks(children))]
+}
+
 /**
  * One JSX or HTML element, its children already mapped. Returns what replaces it (nothing when
  * it was reported).
@@ -273,6 +302,12 @@ export function mapElement(node: ImportNode, children: ImportNode[], context: Ma
 		}
 		case 'Card':
 			return card(node, children, flow, context)
+		case 'ParamField':
+		case 'ResponseField':
+			return apiField(node, children, context)
+		case 'RequestExample':
+		case 'ResponseExample':
+			return apiExample(node, children, context)
 		case 'Frame':
 			return frame(node, children, context)
 		case 'img':
