@@ -27,6 +27,7 @@ export async function listAccountsFor(user: { id: string; role: string }) {
 		select: {
 			id: true,
 			name: true,
+			emailDomain: true,
 			tier: true,
 			computedTier: true,
 			tierOverrideReason: true,

@@ -1,4 +1,6 @@
-import { type PortfolioScore, valueLineFor } from '#app/domain/scoring/portfolio.ts'
+import { listAccountsFor } from '#app/domain/accounts-tiers/accounts.server.ts'
+import { type AccountManager } from '#app/domain/accounts-tiers/account-access.ts'
+import { filterPortfolio, parsePortfolioFilters, type PortfolioScore, valueLineFor } from '#app/domain/scoring/portfolio.ts'
 import { toScoreReading, type ScoreReading } from '#app/domain/scoring/queries.server.ts'
 import { getScoringConfig } from '#app/domain/scoring/settings.server.ts'
 import { parseAccountBreakdown } from '#app/domain/scoring/snapshots.server.ts'
@@ -47,6 +49,37 @@ export async function getPortfolioScores(accountIds: readonly string[]) {
 		}),
 	)
 }
+
+/** When each account last did anything in the portal (its newest engagement event). */
+export async function getLastActive(accountIds: readonly string[]): Promise<Map<string, Date>> {
+	if (accountIds.length === 0) return new Map()
+	const rows = await prisma.engagementEvent.groupBy({
+		by: ['accountId'],
+		where: { accountId: { in: [...accountIds] } },
+		_max: { occurredAt: true },
+	})
+	return new Map(rows.flatMap((r) => (r.accountId && r._max.occurredAt ? [[r.accountId, r._max.occurredAt] as const] : [])))
+}
+
+/**
+ * The accounts the user may see (listAccountsFor: a CSM their own, an admin all), with CSM, current
+ * score and last activity, narrowed by the query's filters. The console list, its charts and its
+ * CSV export all read through here, so they cannot disagree about who sees what.
+ */
+export async function getPortfolioView(user: AccountManager, params: URLSearchParams) {
+	const all = await listAccountsFor(user)
+	const csms = user.role === 'ADMIN' ? await listCsms() : null
+	const ids = all.map((a) => a.id)
+	const [details, lastActive] = await Promise.all([getPortfolioScores(ids), getLastActive(ids)])
+	const filters = parsePortfolioFilters(params, csms?.map((c) => c.id) ?? null)
+	const rows = all.map((a) => {
+		const d = details.get(a.id)
+		return { ...a, csmId: d?.csmId ?? null, csmName: d?.csmName ?? null, score: d?.score ?? null, lastActiveAt: lastActive.get(a.id) ?? null }
+	})
+	return { accounts: filterPortfolio(rows, filters), total: all.length, filters, csms }
+}
+
+export type PortfolioRow = Awaited<ReturnType<typeof getPortfolioView>>['accounts'][number]
 
 /** The CSMs an admin may filter by, by name. */
 export async function listCsms() {

@@ -1,4 +1,4 @@
-import { QUADRANT_LABELS, type Quadrant } from '#app/domain/scoring/quadrant.ts'
+import { QUADRANT_LABELS, QUADRANTS, type Quadrant } from '#app/domain/scoring/quadrant.ts'
 import { NOT_ENOUGH_EVIDENCE, SEGMENT_STATUS_LABELS, SEGMENT_STATUSES, type Segment, type SegmentStatus } from '#app/domain/scoring/segments.ts'
 
 /**
@@ -33,9 +33,19 @@ export type PortfolioAccount = {
 
 export const TIERS = [1, 2, 3] as const
 
-export type PortfolioFilters = { tier: 1 | 2 | 3 | null; csmId: string | null; segment: SegmentStatus | null }
+export type PortfolioFilters = {
+	tier: 1 | 2 | 3 | null
+	csmId: string | null
+	segment: SegmentStatus | null
+	quadrant: Quadrant | null
+	/** Words the account's name or email domain must contain (lower case, trimmed); null for none. */
+	q: string | null
+}
 
-export const NO_FILTERS: PortfolioFilters = { tier: null, csmId: null, segment: null }
+export const NO_FILTERS: PortfolioFilters = { tier: null, csmId: null, segment: null, quadrant: null, q: null }
+
+/** Longer searches are cut: no account name or domain is longer. */
+export const MAX_SEARCH_LENGTH = 100
 
 /**
  * Filters from the query string. A value that is not one of the known options is ignored (no
@@ -49,11 +59,23 @@ export function parsePortfolioFilters(params: URLSearchParams, csmIds: readonly 
 	const csmId = csmIds && csm && csmIds.includes(csm) ? csm : null
 	const segmentText = params.get('segment')
 	const segment = SEGMENT_STATUSES.find((s) => s === segmentText) ?? null
-	return { tier, csmId, segment }
+	const quadrantText = params.get('quadrant')
+	const quadrant = QUADRANTS.find((q) => q === quadrantText) ?? null
+	const q = (params.get('q') ?? '').trim().toLowerCase().replace(/\s+/g, ' ').slice(0, MAX_SEARCH_LENGTH).trim()
+	return { tier, csmId, segment, quadrant, q: q || null }
 }
 
-/** The accounts that pass every set filter. A segment filter keeps scored accounts only. */
-export function filterPortfolio<T extends Pick<PortfolioAccount, 'tier' | 'csmId'> & { score: Pick<PortfolioScore, 'segment'> | null }>(
+/** Every word of the search appears in the name or the email domain, case-insensitively. */
+export function matchesSearch(account: { name: string; emailDomain?: string }, q: string | null): boolean {
+	if (!q) return true
+	const haystack = `${account.name} ${account.emailDomain ?? ''}`.toLowerCase()
+	return q.split(' ').every((word) => haystack.includes(word))
+}
+
+/** The accounts that pass every set filter. A segment or quadrant filter keeps scored accounts only. */
+export function filterPortfolio<
+	T extends Pick<PortfolioAccount, 'name' | 'tier' | 'csmId'> & { emailDomain?: string; score: Pick<PortfolioScore, 'segment' | 'quadrant'> | null },
+>(
 	accounts: readonly T[],
 	filters: PortfolioFilters,
 ): T[] {
@@ -61,7 +83,9 @@ export function filterPortfolio<T extends Pick<PortfolioAccount, 'tier' | 'csmId
 		(a) =>
 			(filters.tier === null || a.tier === filters.tier) &&
 			(filters.csmId === null || a.csmId === filters.csmId) &&
-			(filters.segment === null || a.score?.segment === filters.segment),
+			(filters.segment === null || a.score?.segment === filters.segment) &&
+			(filters.quadrant === null || a.score?.quadrant === filters.quadrant) &&
+			matchesSearch(a, filters.q),
 	)
 }
 

@@ -192,8 +192,8 @@ describe('authorisation helpers', () => {
 		const mine = await createAccount({ csmId: csm.id })
 		await createAccount()
 		const cookie = await cookieFor(csm.id)
-		const { accounts } = await accountsLoader(args(makeRequest('/console/accounts', { cookie })))
-		expect(accounts.map((a) => a.id)).toEqual([mine.id])
+		const { page } = await accountsLoader(args(makeRequest('/console/accounts', { cookie })))
+		expect(page.rows.map((a) => a.id)).toEqual([mine.id])
 	})
 })
 

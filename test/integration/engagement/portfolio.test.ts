@@ -9,7 +9,7 @@ import { FILES, writeContent } from '../learning/fixture.ts'
 import { call, history, NOW, statusOf } from './helpers.ts'
 
 type Page = {
-	accounts: Array<{ id: string; name: string; tier: number; csmName: string | null; score: { segment: string } | null }>
+	page: { rows: Array<{ id: string; name: string; tier: number; csmName: string | null; score: { segment: string } | null }> }
 	total: number
 	filters: { tier: number | null; csmId: string | null; segment: string | null }
 	csms: Array<{ id: string; name: string }> | null
@@ -57,7 +57,7 @@ const chartIds = (page: Page) => [...page.skillWill.points, ...page.skillWill.ap
 describe('the console accounts charts', () => {
 	test('a CSM’s charts hold their own accounts only, placed from the stored scores', async () => {
 		const page = await load('', csmA.cookie)
-		expect(page.accounts.map((a) => a.name).sort()).toEqual(['Busy Co', 'Empty Co', 'Quiet Co'])
+		expect(page.page.rows.map((a) => a.name).sort()).toEqual(['Busy Co', 'Empty Co', 'Quiet Co'])
 		expect(page.total).toBe(3)
 		expect(page.csms).toBeNull()
 		expect(chartIds(page)).not.toContain(ids.other)
@@ -81,38 +81,38 @@ describe('the console accounts charts', () => {
 
 	test('filters narrow the table and both charts; unknown values and another CSM’s id never widen', async () => {
 		const tier1 = await load('?tier=1', csmA.cookie)
-		expect(tier1.accounts.map((a) => a.id)).toEqual([ids.quiet])
+		expect(tier1.page.rows.map((a) => a.id)).toEqual([ids.quiet])
 		expect(new Set(chartIds(tier1))).toEqual(new Set([ids.quiet]))
 
-		const quietSegment = tier1.accounts[0]!.score!.segment
+		const quietSegment = tier1.page.rows[0]!.score!.segment
 		const bySegment = await load(`?segment=${quietSegment}`, csmA.cookie)
-		expect(bySegment.accounts.map((a) => a.id)).toContain(ids.quiet)
-		expect(bySegment.accounts.every((a) => a.score?.segment === quietSegment)).toBe(true)
-		expect(bySegment.accounts.length).toBeLessThan(3)
+		expect(bySegment.page.rows.map((a) => a.id)).toContain(ids.quiet)
+		expect(bySegment.page.rows.every((a) => a.score?.segment === quietSegment)).toBe(true)
+		expect(bySegment.page.rows.length).toBeLessThan(3)
 
 		const none = await load('?tier=2', csmA.cookie)
-		expect(none.accounts).toEqual([])
+		expect(none.page.rows).toEqual([])
 		expect(chartIds(none)).toEqual([])
 
 		// A CSM asking for another CSM's accounts gets their own list, unfiltered by the csm parameter.
 		const sneaky = await load(`?csm=${csmB.id}`, csmA.cookie)
 		expect(sneaky.filters.csmId).toBeNull()
-		expect(sneaky.accounts.map((a) => a.id).sort()).toEqual([ids.quiet, ids.busy, ids.empty].sort())
+		expect(sneaky.page.rows.map((a) => a.id).sort()).toEqual([ids.quiet, ids.busy, ids.empty].sort())
 
-		const junk = await load('?tier=9&segment=nope&csm=x', csmA.cookie)
-		expect(junk.filters).toEqual({ tier: null, csmId: null, segment: null })
-		expect(junk.accounts).toHaveLength(3)
+		const junk = await load('?tier=9&segment=nope&csm=x&quadrant=nope&q=%20', csmA.cookie)
+		expect(junk.filters).toEqual({ tier: null, csmId: null, segment: null, quadrant: null, q: null })
+		expect(junk.page.rows).toHaveLength(3)
 	})
 
 	test('an admin sees every account, can filter by CSM, and sees who owns each', async () => {
 		const all = await load('', adminCookie)
-		expect(all.accounts.map((a) => a.id)).toEqual(expect.arrayContaining([ids.quiet, ids.busy, ids.empty, ids.other]))
+		expect(all.page.rows.map((a) => a.id)).toEqual(expect.arrayContaining([ids.quiet, ids.busy, ids.empty, ids.other]))
 		expect(all.csms?.map((c) => c.name)).toEqual(expect.arrayContaining(['Ada CSM', 'Bo CSM']))
 		const bo = await load(`?csm=${csmB.id}`, adminCookie)
-		expect(bo.accounts.map((a) => [a.id, a.csmName])).toEqual([[ids.other, 'Bo CSM']])
+		expect(bo.page.rows.map((a) => [a.id, a.csmName])).toEqual([[ids.other, 'Bo CSM']])
 		expect(new Set(chartIds(bo))).toEqual(new Set([ids.other]))
 		const adaTier1 = await load(`?csm=${csmA.id}&tier=1`, adminCookie)
-		expect(adaTier1.accounts.map((a) => a.id)).toEqual([ids.quiet])
+		expect(adaTier1.page.rows.map((a) => a.id)).toEqual([ids.quiet])
 	})
 
 	test('a customer is refused', async () => {

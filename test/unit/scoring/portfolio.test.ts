@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import {
 	filterPortfolio,
+	matchesSearch,
 	MAX_RADIUS,
+	MAX_SEARCH_LENGTH,
 	MIN_RADIUS,
 	NO_FILTERS,
 	parsePortfolioFilters,
@@ -37,20 +39,29 @@ const params = (q: string) => new URLSearchParams(q)
 
 describe('parsePortfolioFilters', () => {
 	test('known values are taken', () => {
-		expect(parsePortfolioFilters(params('tier=1&csm=csm-b&segment=UNTRAINED'), ['csm-a', 'csm-b'])).toEqual({
+		expect(parsePortfolioFilters(params('tier=1&csm=csm-b&segment=UNTRAINED&quadrant=FLIGHT_RISK&q=North'), ['csm-a', 'csm-b'])).toEqual({
 			tier: 1,
 			csmId: 'csm-b',
 			segment: 'UNTRAINED',
+			quadrant: 'FLIGHT_RISK',
+			q: 'north',
 		})
 		expect(parsePortfolioFilters(params('segment=NOT_ENOUGH_EVIDENCE'), null).segment).toBe('NOT_ENOUGH_EVIDENCE')
 	})
 
 	test('unknown, empty or malformed values are ignored', () => {
 		expect(parsePortfolioFilters(params('tier=4&csm=nobody&segment=untrained'), ['csm-a'])).toEqual(NO_FILTERS)
-		expect(parsePortfolioFilters(params('tier=&csm=&segment='), ['csm-a'])).toEqual(NO_FILTERS)
+		expect(parsePortfolioFilters(params('tier=&csm=&segment=&quadrant=&q='), ['csm-a'])).toEqual(NO_FILTERS)
+		expect(parsePortfolioFilters(params('quadrant=success&q=%20%20'), ['csm-a'])).toEqual(NO_FILTERS)
 		expect(parsePortfolioFilters(params('tier=1.0'), null).tier).toBeNull()
 		expect(parsePortfolioFilters(params('tier= 2'), null).tier).toBeNull()
 		expect(parsePortfolioFilters(params('segment=__proto__'), null).segment).toBeNull()
+		expect(parsePortfolioFilters(params('quadrant=__proto__'), null).quadrant).toBeNull()
+	})
+
+	test('a search is trimmed, lower-cased, its spaces collapsed and its length bounded', () => {
+		expect(parsePortfolioFilters(params('q=%20%20Atlas%20%20%20Retail%20'), null).q).toBe('atlas retail')
+		expect(parsePortfolioFilters(params(`q=${'x'.repeat(500)}`), null).q).toHaveLength(MAX_SEARCH_LENGTH)
 	})
 
 	test('a CSM cannot filter by CSM: the parameter is ignored without a list to pick from', () => {
@@ -76,8 +87,21 @@ describe('filterPortfolio', () => {
 		expect(ids(filterPortfolio(accounts, { ...NO_FILTERS, csmId: 'csm-b' }))).toEqual(['b', 'c'])
 		expect(ids(filterPortfolio(accounts, { ...NO_FILTERS, segment: 'UNTRAINED' }))).toEqual(['b'])
 		expect(ids(filterPortfolio(accounts, { ...NO_FILTERS, segment: 'NOT_ENOUGH_EVIDENCE' }))).toEqual(['c'])
-		expect(ids(filterPortfolio(accounts, { tier: 1, csmId: 'csm-b', segment: null }))).toEqual(['c'])
-		expect(ids(filterPortfolio(accounts, { tier: 2, csmId: 'csm-a', segment: null }))).toEqual([])
+		expect(ids(filterPortfolio(accounts, { ...NO_FILTERS, tier: 1, csmId: 'csm-b' }))).toEqual(['c'])
+		expect(ids(filterPortfolio(accounts, { ...NO_FILTERS, tier: 2, csmId: 'csm-a' }))).toEqual([])
+		expect(ids(filterPortfolio(accounts, { ...NO_FILTERS, quadrant: 'SUCCESS' }))).toEqual(['a', 'b', 'c'])
+		expect(ids(filterPortfolio(accounts, { ...NO_FILTERS, quadrant: 'FLIGHT_RISK' }))).toEqual([])
+		expect(ids(filterPortfolio(accounts, { ...NO_FILTERS, q: 'account b' }))).toEqual(['b'])
+		expect(ids(filterPortfolio(accounts, { ...NO_FILTERS, q: 'account', tier: 1 }))).toEqual(['a', 'c'])
+	})
+
+	test('a search matches every word in the name or the email domain', () => {
+		const atlas = { name: 'Atlas Retail Group', emailDomain: 'atlas-retail.example' }
+		expect(matchesSearch(atlas, null)).toBe(true)
+		expect(matchesSearch(atlas, 'retail atlas')).toBe(true)
+		expect(matchesSearch(atlas, 'atlas-retail.example')).toBe(true)
+		expect(matchesSearch(atlas, 'atlas north')).toBe(false)
+		expect(matchesSearch({ name: 'Northwind' }, 'north')).toBe(true)
 	})
 })
 
