@@ -173,6 +173,8 @@ const RollUpSchema = z.strictObject({
 	idleSeatsMaxRatio: z.number().min(0).max(100).default(0),
 	/** One user's skill observations weigh at most this much in the account's pool. */
 	userEvidenceMax: weight.default(4),
+	/** The account's own feature adoption (reported for the whole account) weighs this much in its pool, once. */
+	accountFeatureWeight: weight.default(1),
 })
 
 const QuadrantWeightsSchema = z

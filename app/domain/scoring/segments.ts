@@ -188,7 +188,7 @@ export function rollUpAccount(
 
 	const adoption = featureAdoption(usage.productUsage, now, config.skill.horizonDays * DAY_MS)
 	const accountFeatures: Evidence = { weight: 0, weightedSum: 0 }
-	if (adoption.hasData) addEvidence(accountFeatures, featureSkillValue(adoption.value, config), config.skill.featureAdoptionWeight * config.skill.accountFeatureShare)
+	if (adoption.hasData) addEvidence(accountFeatures, featureSkillValue(adoption.value, config), config.rollUp.accountFeatureWeight)
 	const skill = pooledSkill(members, config, accountFeatures)
 
 	const explanations: string[] = []

@@ -20,7 +20,10 @@ import { DAY_MS } from '#app/utils/time.ts'
  */
 
 export type SkillScore = ScoreBreakdown & {
-	/** The observations without the prior: what an account pools from its users. */
+	/**
+	 * The user's own observations without the prior: what an account pools from its users. Feature
+	 * adoption reported for the whole account is left out: the account counts it once, not once per seat.
+	 */
 	evidence: Evidence
 }
 
@@ -205,7 +208,8 @@ export function scoreSkill(activity: UserActivity, config: ScoringConfig = defau
 		total.weight < c.minimumEvidence,
 		noActivity,
 	)
-	return { ...breakdown, evidence: total }
+	const own_: Evidence = own.hasData ? total : { weight: total.weight - evidence.features.weight, weightedSum: total.weightedSum - evidence.features.weightedSum }
+	return { ...breakdown, evidence: own_ }
 }
 
 /** Skill of a group from pooled observations (each member's capped), plus the prior. */

@@ -162,6 +162,27 @@ describe('rollUpAccount', () => {
 		expect(rollUpAccount([power, ...experts], { now: NOW }).skill).toBeGreaterThanOrEqual(50)
 	})
 
+	test("the account's feature adoption counts once, not once per seat", () => {
+		// Twenty people, two of them tested and weak; the product reports 95% of features in use for the
+		// whole account (one champion's doing). Counted per seat, that one figure outweighed the tests.
+		const accountUsage = [{ day: dayString(1), featuresAdopted: 19, featuresAvailable: 20 }]
+		const weak = [1, 2].map((i) => {
+			const score = scoreUser({ now: NOW, since, events: [quiz(3, `quiz:w${i}`, 30, 2), quiz(5, `quiz:v${i}`, 35, 2)], accountUsage })
+			return { skill: score.skill.score, will: score.will.score, skillEvidence: score.skill.evidence, willSignals: score.will.signals, lastActiveAt: score.lastActiveAt }
+		})
+		const silent = Array.from({ length: 18 }, () => {
+			const score = scoreUser({ now: NOW, since, events: [], accountUsage })
+			// Each silent user still shows the account's figure in their own breakdown...
+			expect(score.skill.components.find((c) => c.key === 'features')!.weight).toBeGreaterThan(0)
+			// ...but brings no observation of their own to the account's pool.
+			expect(score.skill.evidence.weight).toBe(0)
+			return { skill: score.skill.score, will: score.will.score, skillEvidence: score.skill.evidence, willSignals: score.will.signals, lastActiveAt: score.lastActiveAt }
+		})
+		const account = rollUpAccount([...weak, ...silent], { now: NOW, productUsage: accountUsage })
+		expect(account.skill).toBeLessThan(50)
+		expect(account.skillEvidence).toBeLessThan(6)
+	})
+
 	test('malformed inputs never produce NaN', () => {
 		const result = rollUpAccount([{ skill: 1e9, will: -50, lastActiveAt: new Date(Number.NaN) }], { now: NOW, seats: Number.NaN })
 		expect(Number.isInteger(result.skill) && Number.isInteger(result.will)).toBe(true)
