@@ -5,6 +5,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { contentStamp } from '#app/domain/content/content-cache.server.ts'
 import { BEACON_MAX_BYTES } from '#app/domain/engagement/beacon.server.ts'
+import { startScheduledPublishing } from '#app/domain/content/publishing.server.ts'
 import { startScoringRunner } from '#app/domain/loop/runner.server.ts'
 import { NonceProvider } from '#app/utils/nonce-provider.ts'
 import { sessionCookie } from '#app/utils/session.server.ts'
@@ -17,6 +18,8 @@ import { action as eventsAction } from '#app/routes/api.events.ts'
  * (SCORING_INTERVAL_MINUTES; 0 turns the schedule off).
  */
 startScoringRunner()
+// Scheduled articles go live when due, without a restart (one instance at a time: a JobLease row).
+startScheduledPublishing()
 
 /**
  * What our own server (server/index.ts) needs from inside this build for its cache of signed-out

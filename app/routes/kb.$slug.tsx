@@ -18,13 +18,14 @@ import { KnowledgeCheckContext } from '#app/components/mdx/knowledge-check.tsx'
 import { MdxContent } from '#app/components/mdx/mdx-content.tsx'
 import { ReadThroughBeacon } from '#app/components/engagement/read-through-beacon.tsx'
 import { VisitBeacon } from '#app/components/engagement/visit-beacon.tsx'
+import { getArchivedArticle } from '#app/domain/content/publishing.server.ts'
 import { publicChecksInCode } from '#app/domain/learning/checks.server.ts'
 import { getReader, requireUser } from '#app/utils/auth.server.ts'
 
 const SlugSchema = z.string().regex(/^[a-z0-9-]{1,120}$/)
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data?.kind === 'article' ? `${data.article.title} · Knowledge base` : data?.kind === 'sign-in' ? `${data.title} · Knowledge base` : 'Knowledge base' },
+	{ title: data?.kind === 'archived' ? 'Archived article · Knowledge base' : data?.kind === 'article' ? `${data.article.title} · Knowledge base` : data?.kind === 'sign-in' ? `${data.title} · Knowledge base` : 'Knowledge base' },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,8 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { user, reader } = await getReader(request)
 	const result = await getArticleForReader(slug.data, reader)
 	switch (result.kind) {
-		case 'not-found':
-			throw new Response('Not found', { status: 404 })
+		case 'not-found': {
+			// Archived in the console: 410 Gone, pointing to its replacement when one is set.
+			const archived = await getArchivedArticle(slug.data, reader)
+			if (!archived) throw new Response('Not found', { status: 404 })
+			return data({ kind: 'archived' as const, replacement: archived.replacement }, { status: 410 })
+		}
 		case 'sign-in':
 			// Title and audience only: no summary, body or compiled code for a visitor.
 			return data({ kind: 'sign-in' as const, title: result.title, readers: AUDIENCE_READERS[result.audience], slug: slug.data }, { status: 401 })
@@ -74,6 +79,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ArticlePage() {
 	const page = useLoaderData<typeof loader>()
 	const params = useParams()
+	if (page.kind === 'archived') {
+		return (
+			<div className="mx-auto max-w-xl py-12 text-center" data-testid="article-archived">
+				<p className="text-sm font-semibold text-slate-500">410 · Gone</p>
+				<h1 className="mt-2 text-2xl font-bold">This article has been archived</h1>
+				{page.replacement ? (
+					<p className="mt-3 text-slate-600">
+						It has been replaced by <Link to={`/kb/${page.replacement.slug}`}>{page.replacement.title}</Link>.
+					</p>
+				) : (
+					<p className="mt-3 text-slate-600">It is no longer maintained. Search the knowledge base for a current article.</p>
+				)}
+				<p className="mt-6">
+					<Link to="/kb">Back to the knowledge base</Link>
+				</p>
+			</div>
+		)
+	}
 	if (page.kind === 'sign-in') return <SignInNotice title={page.title} readers={page.readers} returnTo={`/kb/${page.slug}`} />
 	if (page.kind === 'gated') {
 		return (

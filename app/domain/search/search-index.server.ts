@@ -73,7 +73,10 @@ export async function updateSearchIndex(changedItemKeys: readonly string[]): Pro
 	const env = getEnv()
 	const docs = await loadSearchDocs()
 	if (!env.MEILI_HOST) {
-		const engine = await rebuildEmbedded(await contentStamp())
+		const stamp = await contentStamp()
+		const engine = await rebuildEmbedded(stamp)
+		// This process searches the new index at once (a console publish); others see the stamp move.
+		current = { engine, stamp, checkedAt: Date.now() }
 		return { engine: engine.name, docs: await engine.count() }
 	}
 	const engine = createSearchEngine(env)
