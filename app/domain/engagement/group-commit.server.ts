@@ -1,8 +1,10 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
+import { notifyScoringEnqueued } from '#app/domain/scoring/queue.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { chunked } from '#app/utils/chunked.ts'
 import { onShutdownDrain } from '#app/utils/shutdown.server.ts'
-import { recordEvents, type EventInput } from './record.server.ts'
+import { sqliteStamp, sqliteWriter, type SqliteTx } from '#app/utils/sqlite-write.server.ts'
+import { insertEventRows, queueRescoresSqlite, recordEvents, rescoreKeys, type EventInput } from './record.server.ts'
 
 /**
  * Group commit for browser events: requests hand their events in, and one transaction writes all
@@ -10,6 +12,8 @@ import { recordEvents, type EventInput } from './record.server.ts'
  * request in it is answered. An answer comes only after the commit, so an acknowledged event is on
  * disk (WAL, synchronous=NORMAL: it survives a crash of the process). One batch commits at a time:
  * SQLite has one writer, and under load the batches grow instead of the queue of transactions.
+ * On SQLite a batch is prepared statements on Prisma's connection (app/utils/sqlite-write.server.ts),
+ * each request's events in a savepoint of their own; on PostgreSQL it goes through Prisma.
  */
 
 export type GroupEvent = EventInput & {
@@ -71,19 +75,87 @@ export class EventGroupCommit {
 				size += next.events.length
 			}
 			this.queuedEvents -= size
-			try {
-				const outcomes = await prisma.$transaction((tx) => writeBatch(tx, batch.map((s) => s.events)), { timeout: 30_000 })
-				this.stats.batches++
-				this.stats.events += size
-				batch.forEach((s, i) => s.resolve(outcomes[i]!))
-			} catch {
-				// One bad submission must not fail the others: each again in a transaction of its own.
-				for (const s of batch) {
-					await prisma.$transaction((tx) => writeBatch(tx, [s.events])).then(([outcome]) => s.resolve(outcome!), s.reject)
-				}
-			}
+			const results = await writeBatch(batch.map((s) => s.events))
+			this.stats.batches++
+			this.stats.events += size
+			batch.forEach((s, i) => {
+				const result = results[i]!
+				if ('error' in result) s.reject(result.error)
+				else s.resolve(result)
+			})
 		}
 	}
+}
+
+type Result = GroupOutcome | { error: unknown }
+
+/** Writes one batch and answers each submission: its counts, or the error that kept it out. */
+async function writeBatch(submissions: GroupEvent[][]): Promise<Result[]> {
+	const writer = sqliteWriter()
+	if (writer) {
+		try {
+			const { results, runAfter } = await writer.run((tx) => writeBatchSqlite(tx, submissions))
+			notifyScoringEnqueued(runAfter)
+			return results
+		} catch (error) {
+			// The transaction itself failed (the database is unwritable): nothing was stored.
+			return submissions.map(() => ({ error }))
+		}
+	}
+	try {
+		return await prisma.$transaction((tx) => writeBatchPrisma(tx, submissions), { timeout: 30_000 })
+	} catch {
+		// One bad submission must not fail the others: each again in a transaction of its own.
+		const results: Result[] = []
+		for (const events of submissions) {
+			results.push(await prisma.$transaction((tx) => writeBatchPrisma(tx, [events])).then(([outcome]) => outcome!, (error: unknown) => ({ error })))
+		}
+		return results
+	}
+}
+
+/**
+ * The batch as prepared statements in one SQLite transaction. Each submission is a savepoint: one
+ * that fails (a user deleted meanwhile) is rolled back alone. Duplicates are found with the same
+ * queries as the Prisma path, and the rows inserted earlier in the batch are visible to them.
+ */
+function writeBatchSqlite(tx: SqliteTx, submissions: GroupEvent[][]): { results: Result[]; runAfter: Date | null } {
+	const storedId = tx.prepare('SELECT 1 FROM "EngagementEvent" WHERE "clientEventId" = ?').pluck()
+	const seenSince = tx
+		.prepare('SELECT 1 FROM "EngagementEvent" WHERE "userId" = ? AND "kind" = ? AND "itemKey" = ? AND "occurredAt" >= ? LIMIT 1')
+		.pluck()
+	// Rescoring keys already queued by a submission that committed in this batch: once each.
+	const queued = new Set<string>()
+	let runAfter: Date | null = null
+	const writeOne = tx.db.transaction((events: GroupEvent[]) => {
+		const outcome = { recorded: 0, duplicates: 0 }
+		const accepted: GroupEvent[] = []
+		for (const event of events) {
+			const duplicate =
+				(event.clientEventId && storedId.get(event.clientEventId)) ||
+				(event.onceSince && seenSince.get(event.userId, event.kind, event.itemKey ?? null, sqliteStamp(event.onceSince)))
+			if (duplicate) {
+				outcome.duplicates++
+				continue
+			}
+			insertEventRows(tx, [event])
+			accepted.push(event)
+			outcome.recorded++
+		}
+		const keys = [...rescoreKeys(accepted)].filter((key) => !queued.has(key))
+		return { outcome, keys, due: queueRescoresSqlite(tx, keys) }
+	})
+	const results = submissions.map((events): Result => {
+		try {
+			const { outcome, keys, due } = writeOne(events)
+			for (const key of keys) queued.add(key)
+			runAfter ??= due
+			return outcome
+		} catch (error) {
+			return { error }
+		}
+	})
+	return { results, runAfter }
 }
 
 type Tx = Prisma.TransactionClient
@@ -92,7 +164,7 @@ type Tx = Prisma.TransactionClient
  * Inserts the batch minus its duplicates: a client event id already stored or earlier in the batch,
  * or a once-per-visit event already seen since its `onceSince`. Returns the counts per submission.
  */
-async function writeBatch(tx: Tx, submissions: GroupEvent[][]): Promise<GroupOutcome[]> {
+async function writeBatchPrisma(tx: Tx, submissions: GroupEvent[][]): Promise<GroupOutcome[]> {
 	const all = submissions.flat()
 	const seenIds = new Set<string>()
 	const ids = all.flatMap((e) => (e.clientEventId ? [e.clientEventId] : []))

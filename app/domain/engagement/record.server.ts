@@ -1,6 +1,7 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { enqueueScoringMany, userKey } from '#app/domain/scoring/queue.server.ts'
+import { enqueueScoringMany, enqueueScoringSqlite, notifyScoringEnqueued, userKey } from '#app/domain/scoring/queue.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { newRowId, sqliteStamp, sqliteWriter, type SqliteTx } from '#app/utils/sqlite-write.server.ts'
 import type { EventData, EventKind } from './event-kinds.ts'
 
 type Db = Prisma.TransactionClient | typeof prisma
@@ -25,17 +26,16 @@ export const RESCORE_DELAY_MS = 1000
  * still share a transaction of their own.
  */
 export async function recordEvent(db: Db, event: EventInput): Promise<void> {
+	if (db === prisma && sqliteWriter()) {
+		await recordEvents(db, [event])
+		return
+	}
 	await inTransaction(db, async (tx) => {
 		await tx.engagementEvent.create({ data: toRow(event) })
 		await queueRescores(tx, [event])
 	})
 }
 
-/**
- * Appends many events in one statement (imports, the seed, the simulation), with one queue row per
- * distinct user. Callers that need idempotence give each event a clientEventId and leave out the
- * ones already stored.
- */
 /**
  * Records the event unless this user already has one of the same kind and item since `since`: one
  * view or review per visit, however often the page reports it. Read and write in one transaction.
@@ -55,8 +55,24 @@ export async function recordOnceSince(
 	})
 }
 
+/**
+ * Appends many events in one statement (imports, the seed, the simulation), with one queue row per
+ * distinct user. Callers that need idempotence give each event a clientEventId and leave out the
+ * ones already stored.
+ * Given the plain client on SQLite, the rows go in as prepared statements (sqlite-write.server.ts).
+ */
 export async function recordEvents(db: Db, events: readonly EventInput[]): Promise<number> {
 	if (events.length === 0) return 0
+	// Outside a caller's transaction on SQLite: prepared statements instead of Prisma's (same rows, same queue rules).
+	const writer = db === prisma ? sqliteWriter() : null
+	if (writer) {
+		const runAfter = await writer.run((tx) => {
+			insertEventRows(tx, events)
+			return queueRescoresSqlite(tx, rescoreKeys(events))
+		})
+		notifyScoringEnqueued(runAfter)
+		return events.length
+	}
 	return inTransaction(db, async (tx) => {
 		const result = await tx.engagementEvent.createMany({ data: events.map(toRow) })
 		await queueRescores(tx, events)
@@ -70,10 +86,34 @@ function inTransaction<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promis
 }
 
 async function queueRescores(tx: Prisma.TransactionClient, events: readonly EventInput[]) {
-	const users = new Set<string>()
-	// Staff and users without an account are never scored: no work for them.
-	for (const event of events) if (event.userId && event.accountId) users.add(event.userId)
-	await enqueueScoringMany(tx, [...users].map(userKey), { reason: 'event', delayMs: RESCORE_DELAY_MS })
+	await enqueueScoringMany(tx, [...rescoreKeys(events)], { reason: 'event', delayMs: RESCORE_DELAY_MS })
+}
+
+/** Users whose scores an event moves: staff and users without an account are never scored. */
+export function rescoreKeys(events: Iterable<EventInput>): Set<string> {
+	const keys = new Set<string>()
+	for (const event of events) if (event.userId && event.accountId) keys.add(userKey(event.userId))
+	return keys
+}
+
+/**
+ * Inserts the events as Prisma would (a cuid-shaped id, ISO 8601 dates, JSON data) with one prepared
+ * statement, inside a write open on the SQLite connection (app/utils/sqlite-write.server.ts).
+ */
+export function insertEventRows(tx: SqliteTx, events: Iterable<EventInput>, now = new Date()): void {
+	const insert = tx.prepare(
+		'INSERT INTO "EngagementEvent" ("id", "clientEventId", "kind", "userId", "accountId", "itemKey", "data", "occurredAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+	)
+	const stamp = sqliteStamp(now)
+	for (const event of events) {
+		const row = toRow(event)
+		insert.run(newRowId(now.getTime()), row.clientEventId, row.kind, row.userId, row.accountId, row.itemKey, row.data, sqliteStamp(row.occurredAt), stamp, stamp)
+	}
+}
+
+/** Queues the rescoring of `keys` (from rescoreKeys) in the same SQLite write; returns the due time to notify after the commit. */
+export function queueRescoresSqlite(tx: SqliteTx, keys: Iterable<string>): Date | null {
+	return enqueueScoringSqlite(tx, keys, { reason: 'event', delayMs: RESCORE_DELAY_MS })
 }
 
 function toRow(event: EventInput) {

@@ -1,6 +1,7 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { chunked } from '#app/utils/chunked.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { newRowId, sqliteStamp, type SqliteTx } from '#app/utils/sqlite-write.server.ts'
 
 /**
  * The durable scoring queue (ScoringWork): one row per subject to rescore. Every trigger writes
@@ -73,6 +74,28 @@ export async function enqueueScoringMany(db: Db, keys: readonly string[], input:
 		if (missing.length) await db.scoringWork.createMany({ data: missing.map((key) => ({ key, reason: input.reason, runAfter })) })
 	}
 	notifyEnqueued(runAfter)
+}
+
+/**
+ * enqueueScoringMany as one prepared INSERT ... ON CONFLICT a key, inside a write already open on
+ * the SQLite connection (app/utils/sqlite-write.server.ts), with the same rules: the version goes
+ * up, the reason is the latest, the earlier due time wins unless the row is backing off. Returns
+ * the due time to pass to notifyScoringEnqueued once the write has committed (null: no keys).
+ */
+export function enqueueScoringSqlite(tx: SqliteTx, keys: Iterable<string>, input: Omit<EnqueueInput, 'key'>): Date | null {
+	const unique = [...new Set(keys)]
+	for (const key of unique) if (!parseWorkKey(key)) throw new Error(`Not a scoring key: ${key}`)
+	if (unique.length === 0) return null
+	const runAfter = dueAt(input)
+	const due = sqliteStamp(runAfter)
+	const now = sqliteStamp(input.now ?? new Date())
+	const upsert = tx.prepare(
+		`INSERT INTO "ScoringWork" ("id", "key", "reason", "version", "runAfter", "attempts", "createdAt", "updatedAt") VALUES (?, ?, ?, 1, ?, 0, ?, ?)
+		ON CONFLICT ("key") DO UPDATE SET "version" = "version" + 1, "reason" = excluded."reason", "updatedAt" = excluded."updatedAt",
+		"runAfter" = CASE WHEN "attempts" = 0 AND "runAfter" > excluded."runAfter" THEN excluded."runAfter" ELSE "runAfter" END`,
+	)
+	for (const key of unique) upsert.run(newRowId(), key, input.reason, due, now, now)
+	return runAfter
 }
 
 function dueAt(input: Pick<EnqueueInput, 'delayMs' | 'now'>) {
@@ -165,6 +188,11 @@ let listener: EnqueuedListener | null = null
 
 export function onScoringEnqueued(next: EnqueuedListener | null) {
 	listener = next
+}
+
+/** Wakes this process's runner for work enqueued outside the functions above (after its commit). */
+export function notifyScoringEnqueued(runAfter: Date | null) {
+	if (runAfter) notifyEnqueued(runAfter)
 }
 
 function notifyEnqueued(runAfter: Date) {

@@ -1,99 +1,10 @@
-import { randomUUID } from 'node:crypto'
-import { beforeAll, describe, expect, test } from 'vitest'
-import { EventGroupCommit, type GroupEvent } from '#app/domain/engagement/group-commit.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
-import { createAccount, createUser } from '#test/support/requests.ts'
+import { describe, expect, test } from 'vitest'
+import { sqliteWriter } from '#app/utils/sqlite-write.server.ts'
+import { groupCommitCases } from './group-commit-cases.ts'
 
-let people: Array<{ id: string; accountId: string }>
-let staff: { id: string }
-beforeAll(async () => {
-	const account = await createAccount()
-	people = []
-	for (let i = 0; i < 5; i++) people.push({ id: (await createUser('CUSTOMER', { accountId: account.id })).id, accountId: account.id })
-	staff = await createUser('CSM')
-})
-
-const event = (user: { id: string; accountId?: string | null }, over: Partial<GroupEvent> = {}): GroupEvent => ({
-	kind: 'video_play',
-	userId: user.id,
-	accountId: user.accountId ?? null,
-	itemKey: 'video:tour',
-	data: { seconds: 3 },
-	occurredAt: new Date(),
-	clientEventId: randomUUID(),
-	...over,
-})
-
-const stored = (ids: string[]) => prisma.engagementEvent.count({ where: { clientEventId: { in: ids } } })
-
-describe('event group commit', () => {
-	test('concurrent requests share transactions and each gets its own counts, after the commit', async () => {
-		const batcher = new EventGroupCommit({ windowMs: 5, maxEvents: 500 })
-		const submissions = Array.from({ length: 40 }, (_, i) => [event(people[i % people.length]!), event(people[(i + 1) % people.length]!)])
-		const outcomes = await Promise.all(submissions.map((events) => batcher.submit(events)))
-		expect(outcomes).toEqual(submissions.map(() => ({ recorded: 2, duplicates: 0 })))
-		// Acknowledged means committed: every event is readable by another query now.
-		expect(await stored(submissions.flat().map((e) => e.clientEventId!))).toBe(80)
-		// 40 requests, a handful of transactions (one per window, not one per request).
-		expect(batcher.stats.events).toBe(80)
-		expect(batcher.stats.batches).toBeGreaterThan(0)
-		expect(batcher.stats.batches).toBeLessThanOrEqual(4)
+describe('event group commit on SQLite (prepared statements on the write connection)', () => {
+	test('the SQLite writer is in use here', () => {
+		expect(sqliteWriter()).not.toBeNull()
 	})
-
-	test('a client id already stored, or twice in one batch, is a duplicate and stored once', async () => {
-		const batcher = new EventGroupCommit({ windowMs: 5, maxEvents: 500 })
-		const first = event(people[0]!)
-		expect(await batcher.submit([first])).toEqual({ recorded: 1, duplicates: 0 })
-		const again = event(people[1]!)
-		const [retry, a, b] = await Promise.all([batcher.submit([first]), batcher.submit([again]), batcher.submit([{ ...again }])])
-		expect(retry).toEqual({ recorded: 0, duplicates: 1 })
-		expect([a, b]).toEqual([{ recorded: 1, duplicates: 0 }, { recorded: 0, duplicates: 1 }])
-		expect(await stored([first.clientEventId!, again.clientEventId!])).toBe(2)
-	})
-
-	test('a view counts once per visit: a repeat within the window, in the batch or already stored, is a duplicate', async () => {
-		const batcher = new EventGroupCommit({ windowMs: 5, maxEvents: 500 })
-		const reader = people[2]!
-		const now = new Date()
-		const view = (at: Date) => event(reader, { kind: 'article_view', itemKey: 'article:group-guide', occurredAt: at, onceSince: new Date(at.getTime() - 30 * 60_000) })
-		const [one, two] = await Promise.all([batcher.submit([view(now)]), batcher.submit([view(now)])])
-		expect([one, two]).toEqual([{ recorded: 1, duplicates: 0 }, { recorded: 0, duplicates: 1 }])
-		expect(await batcher.submit([view(new Date(now.getTime() + 10 * 60_000))])).toEqual({ recorded: 0, duplicates: 1 })
-		// A visit after the window counts; another article or another reader in the same batch counts too.
-		const later = view(new Date(now.getTime() + 31 * 60_000))
-		const other = { ...view(now), itemKey: 'article:other-guide' }
-		const someoneElse = event(people[3]!, { kind: 'article_view', itemKey: 'article:group-guide', onceSince: new Date(now.getTime() - 30 * 60_000) })
-		const outcomes = await Promise.all([batcher.submit([later]), batcher.submit([other]), batcher.submit([someoneElse])])
-		expect(outcomes).toEqual([1, 1, 1].map((recorded) => ({ recorded, duplicates: 0 })))
-		expect(await prisma.engagementEvent.count({ where: { userId: reader.id, kind: 'article_view', itemKey: 'article:group-guide' } })).toBe(2)
-	})
-
-	test('a submission that cannot be written fails alone; the others in its batch are recorded', async () => {
-		const batcher = new EventGroupCommit({ windowMs: 5, maxEvents: 500 })
-		const good = [event(people[0]!), event(people[4]!)]
-		const orphan = event({ id: 'no-such-user' })
-		const results = await Promise.allSettled([batcher.submit([good[0]!]), batcher.submit([orphan]), batcher.submit([good[1]!])])
-		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
-		expect(await stored(good.map((e) => e.clientEventId!))).toBe(2)
-		expect(await stored([orphan.clientEventId!])).toBe(0)
-	})
-
-	test('customers with an account are queued for rescoring in the same transaction; staff are not', async () => {
-		const batcher = new EventGroupCommit({ windowMs: 5, maxEvents: 500 })
-		await prisma.scoringWork.deleteMany({})
-		await Promise.all([batcher.submit([event(people[1]!)]), batcher.submit([event(staff)])])
-		const keys = (await prisma.scoringWork.findMany({ select: { key: true } })).map((w) => w.key)
-		expect(keys.some((key) => key.includes(people[1]!.id))).toBe(true)
-		expect(keys.some((key) => key.includes(staff.id))).toBe(false)
-	})
-
-	test('flush writes what is waiting, also what arrives while a batch commits', async () => {
-		// A window far longer than the test: only flush can write these.
-		const batcher = new EventGroupCommit({ windowMs: 60_000, maxEvents: 500 })
-		const events = people.map((p) => event(p))
-		const answers = events.map((e) => batcher.submit([e]))
-		await batcher.flush()
-		expect(await stored(events.map((e) => e.clientEventId!))).toBe(events.length)
-		expect(await Promise.all(answers)).toEqual(events.map(() => ({ recorded: 1, duplicates: 0 })))
-	})
+	groupCommitCases()
 })
