@@ -32,6 +32,8 @@ export const ADMONITION_TONES: Record<string, CalloutType> = {
 const FENCE = /^\s*(`{3,}|~{3,})/
 const DIRECTIVE = /^(\s*)(:{3,})([A-Za-z][\w-]*)?(.*)$/
 const HEADING_ID = /^(\s{0,3}#{1,6}\s.*?)\s*\{#([A-Za-z0-9_:.-]+)\}\s*$/
+const OPEN_TAG = /<[A-Za-z][\w-]*(?:\s+(?:"[^"]*"|'[^']*'|[^'">])*)?>/g
+const UNQUOTED_ATTRIBUTE = /(\s[A-Za-z_:][\w:.-]*)=([^\s"'=<>`]+?)(?=\s|\/?>|$)/g
 const VOID_TAG = /<(br|hr|img|input|wbr)\b((?:"[^"]*"|'[^']*'|[^'">])*?)\s*\/?>/gi
 
 /** Text safe inside a JSX string attribute written with double quotes. */
@@ -110,6 +112,8 @@ function markdownLineToMdx(line: string): string {
 				if (email) return `[${email}](mailto:${email})`
 				return '\\<'
 			})
+			// HTML allows width=600; JSX wants quotes.
+			.replace(OPEN_TAG, (tag) => tag.replace(UNQUOTED_ATTRIBUTE, '$1="$2"'))
 			.replace(VOID_TAG, (_, name: string, attributes: string) => `<${name}${attributes.trimEnd()} />`),
 	)
 }
