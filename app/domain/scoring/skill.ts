@@ -208,8 +208,9 @@ export function scoreSkill(activity: UserActivity, config: ScoringConfig = defau
 		total.weight < c.minimumEvidence,
 		noActivity,
 	)
-	const own_: Evidence = own.hasData ? total : { weight: total.weight - evidence.features.weight, weightedSum: total.weightedSum - evidence.features.weightedSum }
-	return { ...breakdown, evidence: own_ }
+	// The account's adoption is the account's observation, pooled once by the roll-up.
+	const pooled: Evidence = own.hasData ? total : { weight: total.weight - evidence.features.weight, weightedSum: total.weightedSum - evidence.features.weightedSum }
+	return { ...breakdown, evidence: pooled }
 }
 
 /** Skill of a group from pooled observations (each member's capped), plus the prior. */
