@@ -266,6 +266,8 @@ describe('what cannot be mapped safely is reported by source line and never writ
 		['an unknown component', 'Text.\n\n<RateLimitTable plan="pro" />\n', 7, /^component <RateLimitTable> has no equivalent here/],
 		['a script', '<script>alert(1)</script>\n', 5, /^HTML element <script> has no safe equivalent here/],
 		['a style element', '<style>{`a{}`}</style>\n', 5, /^HTML element <style> has no safe equivalent here/],
+		['a javascript: link, as HTML', 'Text.\n\n<a href="javascript:alert(1)">click</a>\n', 7, /^link URL "javascript:alert\(1\)" is not allowed/],
+		['a data: link in Markdown', '[x](data:text/html,hi)\n', 5, /^link URL "data:text\/html,hi" is not allowed/],
 		['an expression attribute on a mapped component', '<Note title={x}>Hi</Note>\n', 5, /^<Note>: the title attribute is an \{expression\}/],
 	])('%s', (_, body, line, reason) => {
 		expect(problemsOf(`${HEAD}${body}`, { flavour: 'mintlify' })).toEqual(expect.arrayContaining([{ line, reason: expect.stringMatching(reason) }]))

@@ -4,6 +4,7 @@ import remarkMdx from 'remark-mdx'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import type { Audience } from '#app/domain/accounts-tiers/audience.ts'
+import { isAllowedLinkUrl } from '#app/domain/content/embeds.ts'
 import { ArticleFrontmatterSchema, parseFrontmatter } from '#app/domain/content/frontmatter.ts'
 import { checkSafeMdx } from '#app/domain/content/safe-mdx.ts'
 import { draftPage, type PageDraft } from './convert-page.ts'
@@ -72,6 +73,10 @@ function rewriteLinks(draft: PageDraft, index: Map<string, PageDraft>): void {
 	if (!draft.tree) return
 	walkNodes(draft.tree, (node) => {
 		if ((node.type !== 'link' && node.type !== 'definition') || node.url === undefined) return
+		if (!isAllowedLinkUrl(node.url)) {
+			draft.problems.push({ line: draft.sourceLine(lineOf(node)), reason: `link URL "${node.url}" is not allowed; use a relative, http(s), mailto or tel URL` })
+			return
+		}
 		if (node.url.startsWith('#')) {
 			const anchor = node.url.slice(1)
 			node.url = `#${draft.anchors.get(anchor) ?? anchor}`
