@@ -14,7 +14,8 @@ import { getChartLines } from '#app/domain/scoring/portfolio.server.ts'
 import { QuadrantBadge, SegmentBadge } from '#app/components/engagement/badges.tsx'
 import { ScoreBreakdownList } from '#app/components/engagement/score-breakdown.tsx'
 import { ScoreHistoryChart } from '#app/components/engagement/score-history.tsx'
-import { COMPLETE_TASK_INTENT, TaskCard } from '#app/components/engagement/task-card.tsx'
+import { TaskCard } from '#app/components/engagement/task-card.tsx'
+import { COMPLETE_TASK_INTENT, CompleteTaskSchema } from '#app/domain/playbooks/task-queue.ts'
 import { requireAccountAccess } from '#app/utils/account-access.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 
@@ -47,20 +48,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const ActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal(RECOMPUTE_INTENT) }),
-	z.object({ intent: z.literal(COMPLETE_TASK_INTENT), taskId: z.string().min(1).max(40) }),
+	CompleteTaskSchema,
 ])
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { user, account } = await requireAccount(request, params.accountId)
 	const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()))
-	if (!parsed.success) return data({ error: 'Unknown action.' }, { status: 400 })
+	if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? 'Unknown action.' }, { status: 400 })
 	switch (parsed.data.intent) {
 		case RECOMPUTE_INTENT:
 			// Through the queue like every trigger, run here so the page shows the result.
 			await getScoringRunner().scoreNow([accountKey(account.id)], 'console')
 			break
 		case COMPLETE_TASK_INTENT: {
-			const result = await completeTask(user, parsed.data.taskId, { accountId: account.id })
+			const { taskId, outcome, note } = parsed.data
+			const result = await completeTask(user, taskId, { outcome, note, accountId: account.id })
 			if (!result.ok) return data({ error: result.error }, { status: result.status })
 			break
 		}

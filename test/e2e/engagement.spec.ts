@@ -45,7 +45,9 @@ test('the CSM sees the task raised for an Unmotivated account, with its evidence
 	await expect(page.getByTestId('account-user')).toHaveCount(4)
 
 	await page.goto('/console/tasks')
-	await page.getByTestId('task').filter({ hasText: 'Atlas Retail Group' }).getByRole('button', { name: 'Mark done' }).click()
+	const atlasTask = page.getByTestId('task').filter({ hasText: 'Atlas Retail Group' })
+	await atlasTask.getByLabel('Outcome').selectOption({ label: 'Resolved' })
+	await atlasTask.getByRole('button', { name: 'Mark done' }).click()
 	await expect(page.getByTestId('task-done')).toContainText('Five-whys check-in with Atlas Retail Group')
 	await expect(page.getByTestId('task').filter({ hasText: 'Atlas Retail Group' })).toHaveCount(0)
 })

@@ -79,7 +79,7 @@ export function PortfolioFilterForm({
 	)
 }
 
-function FilterSelect({ label, name, value, all, options }: { label: string; name: string; value: string | number | null; all: string; options: Array<{ value: string; label: string }> }) {
+export function FilterSelect({ label, name, value, all, options }: { label: string; name: string; value: string | number | null; all: string; options: Array<{ value: string; label: string }> }) {
 	return (
 		<label className="block">
 			{label}

@@ -45,7 +45,7 @@ describe('the CSM task queue', () => {
 
 	test('marking done: another CSM gets 404, the owner succeeds once, the queue empties', async () => {
 		const { tasks } = (await call(tasksLoader, '/console/tasks', {}, { cookie: quiet.csmCookie })) as TaskList
-		const form = { intent: 'complete-task', taskId: tasks[0]!.id }
+		const form = { intent: 'complete-task', taskId: tasks[0]!.id, outcome: 'RESOLVED' }
 		expect(statusOf(await call(tasksAction, '/console/tasks', {}, { cookie: busy.csmCookie, form }))).toBe(404)
 		const done = (await call(tasksAction, '/console/tasks', {}, { cookie: quiet.csmCookie, form })) as Response
 		expect(done.status).toBe(302)
@@ -61,9 +61,9 @@ describe('the CSM task queue', () => {
 describe('console account pages', () => {
 	test('the list shows each account’s segment and quadrant; the detail page explains them', async () => {
 		const list = (await call(accountsLoader, '/console/accounts', {}, { cookie: quiet.csmCookie })) as {
-			accounts: Array<{ name: string; score: { segment: string; quadrant: string } | null }>
+			page: { rows: Array<{ name: string; score: { segment: string; quadrant: string } | null }> }
 		}
-		expect(list.accounts).toEqual([expect.objectContaining({ name: 'Quiet Co', score: expect.objectContaining({ segment: 'UNMOTIVATED' }) })])
+		expect(list.page.rows).toEqual([expect.objectContaining({ name: 'Quiet Co', score: expect.objectContaining({ segment: 'UNMOTIVATED' }) })])
 
 		const page = (await call(accountLoader, `/console/accounts/${quiet.account.id}`, { accountId: quiet.account.id }, { cookie: quiet.csmCookie })) as {
 			score: { segment: string; breakdown: { explanations: string[]; drivers: { will: Array<{ key: string }> } } }

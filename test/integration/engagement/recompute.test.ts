@@ -79,7 +79,7 @@ describe('playbook tasks', () => {
 		expect((await later.scoreNow([userKey(users[0]!.id)], 'test')).users).toBe(1)
 		expect(await prisma.csmTask.count({ where: { accountId: account.id } })).toBe(1)
 
-		expect((await completeTask(csm, task.id)).ok).toBe(true)
+		expect((await completeTask(csm, task.id, { outcome: 'RESOLVED' })).ok).toBe(true)
 		await recomputeAllAndApply({ now: new Date(NOW.getTime() + 3 * DAY) })
 		expect(await prisma.csmTask.count({ where: { accountId: account.id } })).toBe(1)
 	})
