@@ -9,7 +9,8 @@ export default defineConfig({
 	workers: 1,
 	retries: 0,
 	timeout: 30_000,
-	reporter: [['list'], ['json', { outputFile: '.tmp/playwright-results.json' }]],
+	// E2E_REPORT: the PostgreSQL pass of npm test writes its own report (scripts/test.sh).
+	reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? '.tmp/playwright-results.json' }]],
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'retain-on-failure',

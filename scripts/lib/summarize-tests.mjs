@@ -1,8 +1,10 @@
 // Adds up the Vitest and Playwright JSON reports into one closing line: "N passed, N failed, N skipped".
+// Usage: summarize-tests.mjs <vitest report> <playwright report> [more reports of either kind, e.g.
+// the PostgreSQL passes]; each report is told apart by its shape.
 // FAILED_CHECKS names the non-test checks that failed (space-separated, e.g. "typecheck lint").
 import fs from 'node:fs'
 
-const [vitestFile, playwrightFile] = process.argv.slice(2)
+const reports = process.argv.slice(2)
 let passed = 0
 let failed = 0
 let skipped = 0
@@ -18,21 +20,24 @@ function read(file) {
 	}
 }
 
-const vitest = read(vitestFile)
-if (vitest) {
-	passed += vitest.numPassedTests
-	failed += vitest.numFailedTests + (vitest.numRuntimeErrors ?? 0)
-	skipped += vitest.numPendingTests + vitest.numTodoTests
-	// A test file that failed to load, or whose beforeAll threw (its tests then read as skipped), is a failure.
-	failed += (vitest.testResults ?? []).filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length
-}
-const playwright = read(playwrightFile)
-if (playwright) {
-	const s = playwright.stats
-	passed += s.expected
-	failed += s.unexpected + (s.flaky ?? 0)
-	skipped += s.skipped
-	failed += (playwright.errors ?? []).length
+for (const file of reports) {
+	const report = read(file)
+	if (!report) continue
+	if (report.stats) {
+		// Playwright
+		const s = report.stats
+		passed += s.expected
+		failed += s.unexpected + (s.flaky ?? 0)
+		skipped += s.skipped
+		failed += (report.errors ?? []).length
+	} else {
+		// Vitest
+		passed += report.numPassedTests
+		failed += report.numFailedTests + (report.numRuntimeErrors ?? 0)
+		skipped += report.numPendingTests + report.numTodoTests
+		// A test file that failed to load, or whose beforeAll threw (its tests then read as skipped), is a failure.
+		failed += (report.testResults ?? []).filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length
+	}
 }
 // Checks that are not tests (typecheck, lint) count as one failed test each when they fail.
 const failedChecks = (process.env.FAILED_CHECKS ?? '').split(/\s+/).filter(Boolean)

@@ -1,12 +1,24 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import pg from 'pg'
 import { afterAll, beforeEach, vi } from 'vitest'
 
-// Every test file gets its own copy of the template database (built from the migrations).
-const template = process.env.TEST_TEMPLATE_DB ?? path.resolve('.tmp/test-template.db')
+// Every test file gets its own copy of the template database (built from the migrations): a SQLite
+// file, or on PostgreSQL (TEST_DATABASE=postgresql) a database created from the template database.
 const file = path.resolve(`.tmp/test-${process.pid}-${Math.random().toString(36).slice(2)}.db`)
-fs.copyFileSync(template, file)
-process.env.DATABASE_URL = `file:${file}`
+let postgresqlDatabase: string | undefined
+if (process.env.TEST_DATABASE === 'postgresql') {
+	const { adminUrl, databaseUrl, uniqueDatabaseName } = await import('./postgresql.ts')
+	postgresqlDatabase = uniqueDatabaseName('test')
+	const admin = new pg.Client({ connectionString: adminUrl() })
+	await admin.connect()
+	await admin.query(`CREATE DATABASE "${postgresqlDatabase}" TEMPLATE "${process.env.TEST_TEMPLATE_PG}"`)
+	await admin.end()
+	process.env.DATABASE_URL = databaseUrl(postgresqlDatabase)
+} else {
+	fs.copyFileSync(process.env.TEST_TEMPLATE_DB ?? path.resolve('.tmp/test-template.db'), file)
+	process.env.DATABASE_URL = `file:${file}`
+}
 process.env.SEARCH_SNAPSHOT_PATH = `${file}.search.json`
 // Emails are written here as JSON files (no SMTP in tests); tests read them.
 process.env.MAIL_OUTBOX_DIR = `${file}.outbox`
@@ -20,6 +32,13 @@ afterAll(async () => {
 	const { prisma } = await import('#app/utils/db.server.ts').catch(() => ({ prisma: null }))
 	await prisma?.$disconnect()
 	for (const suffix of ['', '-wal', '-shm', '-journal', '.search.json', '.outbox']) fs.rmSync(file + suffix, { force: true, recursive: true })
+	if (postgresqlDatabase) {
+		const { adminUrl } = await import('./postgresql.ts')
+		const admin = new pg.Client({ connectionString: adminUrl() })
+		await admin.connect()
+		await admin.query(`DROP DATABASE IF EXISTS "${postgresqlDatabase}" WITH (FORCE)`)
+		await admin.end()
+	}
 })
 
 // An unexpected console.error fails the test: errors should be asserted, not scrolled past.

@@ -222,12 +222,18 @@ describe('scores: the stored score or "not scored yet", never computed in a GET'
 
 /** Rows and the latest change of every table: a loader that writes anything changes one of them. */
 async function databaseState() {
+	// The catalog of either database (the PostgreSQL pass of the tests runs this too).
+	const postgresql = process.env.DATABASE_URL!.startsWith('postgres')
 	const tables = await prisma.$queryRawUnsafe<Array<{ name: string }>>(
-		"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name",
+		postgresql
+			? "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE '_prisma%' ORDER BY 1"
+			: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name",
 	)
 	const state: Record<string, string> = {}
 	for (const { name } of tables) {
-		const columns = await prisma.$queryRawUnsafe<Array<{ name: string }>>(`PRAGMA table_info("${name}")`)
+		const columns = postgresql
+			? await prisma.$queryRawUnsafe<Array<{ name: string }>>('SELECT column_name::text AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1', name)
+			: await prisma.$queryRawUnsafe<Array<{ name: string }>>(`PRAGMA table_info("${name}")`)
 		// Session bookkeeping (lastSeenAt) is infrastructure, not data: its rows are counted only.
 		const changed = name !== 'Session' && columns.some((c) => c.name === 'updatedAt') ? ', MAX("updatedAt") AS changed' : ''
 		const [row] = await prisma.$queryRawUnsafe<Array<{ n: bigint | number; changed?: unknown }>>(`SELECT COUNT(*) AS n${changed} FROM "${name}"`)
