@@ -24,7 +24,8 @@ export default defineConfig({
 		command: 'bash scripts/e2e-server.sh',
 		url: `http://localhost:${PORT}/healthz`,
 		reuseExistingServer: false,
-		timeout: 240_000,
+		// Seeding and syncing through PostgreSQL's round trips takes longer than on the SQLite file.
+		timeout: process.env.E2E_DATABASE === 'postgresql' ? 600_000 : 240_000,
 		stdout: 'ignore',
 		stderr: 'pipe',
 	},
