@@ -14,8 +14,8 @@ import { demoAccounts, seededRandom } from './demo-accounts.ts'
  *     recommends the path that closes their gap.
  *   - Atlas Retail Group (Tier 1, csm@demo.test) is Unmotivated: skilled, but quiet for a month with
  *     usage falling. It gets a five-whys check-in task with its evidence.
- *   - Northwind Logistics (tier1@demo.test) and others are High Performers; Quill Publishing (Tier 2)
- *     needs an exit review.
+ *   - Northwind Logistics (tier1@demo.test) and others are High Performers; Quill Publishing (Tier 2,
+ *     csm@demo.test too, so that CSM sees all four segments) needs an exit review.
  * Idempotent: events carry deterministic clientEventIds ("seed:<email>:<n>") and the signals go
  * through the import, which keys usage by (account, day, metric) and answers by their id.
  */

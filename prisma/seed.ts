@@ -5,10 +5,12 @@ import { upsertAccount, upsertUser } from './factories.ts'
 import { seedPlans } from './seed-plans.ts'
 import { seedEngagement } from './seed-engagement.ts'
 import { seedNotifications } from './seed-notifications.ts'
+import { seedConsoleArticles } from './seed-content.ts'
 
 /**
  * Demo data: idempotent, so running it again changes nothing. Every demo sign-in uses the password
- * `demo-password`. Content (articles, paths) comes from `npm run content:sync`, not from here.
+ * `demo-password`. Content (articles, paths) comes from `npm run content:sync`; only the console's
+ * workflow examples (drafts, reviews, a scheduled article) are seeded here (seed-content.ts).
  */
 export const DEMO_PASSWORD = 'demo-password'
 
@@ -26,8 +28,10 @@ async function seedAccountsAndUsers() {
 	let n = 0
 	const counts = { 1: 0, 2: 0, 3: 0 }
 	for (const input of demoAccounts()) {
-		// csm@demo.test owns every Tier 1 account; the second CSM covers Tier 2.
-		const csmId = input.expectedTier === 1 ? staff.csm.id : input.expectedTier === 2 ? staff.csm2.id : null
+		// csm@demo.test owns every Tier 1 account and Quill Publishing (Tier 2, Need to Exit), so their
+		// console shows all four segments; the second CSM covers the rest of Tier 2.
+		const casey = input.expectedTier === 1 || input.emailDomain === 'quill-publishing.example.com'
+		const csmId = casey ? staff.csm.id : input.expectedTier === 2 ? staff.csm2.id : null
 		const account = await upsertAccount(prisma, { ...input, csmId })
 		if (account.tier !== input.expectedTier) {
 			throw new Error(`Demo account ${input.name} came out as Tier ${account.tier}, expected ${input.expectedTier}: adjust demo-accounts.ts`)
@@ -61,6 +65,7 @@ export async function seed() {
 	console.log(`Seeded success plans: ${await seedPlans()} new`)
 	console.log('Seeded engagement and scores:', await seedEngagement())
 	console.log(`Seeded notifications: ${await seedNotifications()} new`)
+	console.log(`Seeded console articles (drafts, in review, scheduled): ${await seedConsoleArticles()} new`)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
