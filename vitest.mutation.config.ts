@@ -14,6 +14,7 @@ const SERVER_TESTS = [
 	'test/integration/accounts-tiers/auth.test.ts',
 	'test/integration/accounts-tiers/session-cache.test.ts',
 	'test/integration/accounts-tiers/session-prisma-path.test.ts',
+	'test/integration/accounts-tiers/session-cache-limits.test.ts',
 	'test/integration/engagement/account-access.test.ts',
 	// Search as each reader level.
 	'test/integration/content/audience-fail-closed.test.ts',
