@@ -11,6 +11,10 @@ import {
 import { getScoringRunner } from '#app/domain/loop/runner.server.ts'
 import { accountKey } from '#app/domain/scoring/queue.server.ts'
 import { getChartLines } from '#app/domain/scoring/portfolio.server.ts'
+import { isSegment } from '#app/domain/scoring/segments.ts'
+import { getAccountTimeline } from '#app/domain/engagement/timeline.server.ts'
+import { listAccountPlans } from '#app/domain/plans/queries.server.ts'
+import { AccountUsersMatrix } from '#app/components/console/portfolio-charts.tsx'
 import { QuadrantBadge, SegmentBadge } from '#app/components/engagement/badges.tsx'
 import { ScoreBreakdownList } from '#app/components/engagement/score-breakdown.tsx'
 import { ScoreHistoryChart } from '#app/components/engagement/score-history.tsx'
@@ -36,14 +40,16 @@ async function requireAccount(request: Request, accountId: string | undefined) {
 /** Reads only: an account not scored yet shows so (scoring runs in the queue or by "Recompute now"). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { account } = await requireAccount(request, params.accountId)
-	const [score, history, users, tasks, lines] = await Promise.all([
+	const [score, history, users, tasks, lines, timeline, plans] = await Promise.all([
 		getCurrentAccountScore(account.id),
 		getAccountHistory(account.id, 60),
 		listAccountUserScores(account.id),
 		listAccountTasks(account.id),
 		getChartLines(),
+		getAccountTimeline(account.id),
+		listAccountPlans(account.id),
 	])
-	return { account, score, history, users, tasks, lines }
+	return { account, score, history, users, tasks, lines, timeline, plans }
 }
 
 const ActionSchema = z.discriminatedUnion('intent', [
@@ -75,7 +81,10 @@ const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', 
 const dayTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
 
 export default function AccountPage() {
-	const { account, score, history, users, tasks, lines } = useLoaderData<typeof loader>()
+	const { account, score, history, users, tasks, lines, timeline, plans } = useLoaderData<typeof loader>()
+	const userPoints = users.flatMap((u) =>
+		u.score && isSegment(u.score.segment) ? [{ id: u.id, name: u.name, skill: u.score.skill, will: u.score.will, segment: u.score.segment }] : [],
+	)
 	const busy = useNavigation().state !== 'idle'
 	const b = score?.breakdown
 	return (
@@ -159,10 +168,31 @@ export default function AccountPage() {
 				))}
 			</section>
 
-			<section aria-labelledby="users-heading">
+			<section aria-labelledby="plans-heading" className="space-y-2">
+				<h2 id="plans-heading" className="text-lg font-semibold">
+					Success plans
+				</h2>
+				{plans.length === 0 ? (
+					<p className="text-sm text-slate-600">
+						No success plan yet. <Link to="/console/plans">Success plans</Link>
+					</p>
+				) : (
+					<ul className="list-disc pl-5 text-sm" data-testid="account-plans">
+						{plans.map((p) => (
+							<li key={p.id}>
+								<Link to={`/console/plans/${p.id}`}>{p.title}</Link> · {p.status.toLowerCase().replace(/_/g, ' ')}
+								{p.active ? '' : ' (past plan)'}
+							</li>
+						))}
+					</ul>
+				)}
+			</section>
+
+			<section aria-labelledby="users-heading" className="space-y-3">
 				<h2 id="users-heading" className="text-lg font-semibold">
 					Users
 				</h2>
+				<AccountUsersMatrix points={userPoints} apart={users.length - userPoints.length} skillLine={lines.skill} willLine={lines.will} />
 				<table className="mt-3 w-full border-collapse bg-white text-sm">
 					<thead>
 						<tr className="border-b border-slate-200 text-left">
@@ -193,6 +223,37 @@ export default function AccountPage() {
 										</>
 									) : null}
 								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</section>
+
+			<section aria-labelledby="timeline-heading" className="space-y-3">
+				<h2 id="timeline-heading" className="text-lg font-semibold">
+					Engagement by week
+				</h2>
+				<table className="w-full border-collapse bg-white text-sm" data-testid="engagement-timeline">
+					<caption className="sr-only">The account&apos;s engagement in the portal over the last 12 weeks</caption>
+					<thead>
+						<tr className="border-b border-slate-200 text-left">
+							<th className="p-2">Week of</th>
+							<th className="p-2 text-right">Active users</th>
+							<th className="p-2 text-right">Sign-ins</th>
+							<th className="p-2 text-right">Reads and videos</th>
+							<th className="p-2 text-right">Learning steps</th>
+							<th className="p-2 text-right">Searches</th>
+						</tr>
+					</thead>
+					<tbody>
+						{timeline.map((w) => (
+							<tr key={w.weekStart} className="border-b border-slate-100">
+								<td className="p-2">{day.format(new Date(w.weekStart))}</td>
+								<td className="p-2 text-right tabular-nums">{w.activeUsers}</td>
+								<td className="p-2 text-right tabular-nums">{w.signIns}</td>
+								<td className="p-2 text-right tabular-nums">{w.reads}</td>
+								<td className="p-2 text-right tabular-nums">{w.learning}</td>
+								<td className="p-2 text-right tabular-nums">{w.searches}</td>
 							</tr>
 						))}
 					</tbody>

@@ -2,8 +2,9 @@ import { expect, test, type Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './axe.ts'
 import { signIn } from './support.ts'
 
-// Seeded demo data (prisma/seed-engagement.ts): csm@demo.test manages Northwind Logistics (High
-// Performers), Helios Health (Untrained) and Atlas Retail Group (Unmotivated), all Tier 1.
+// Seeded demo data (prisma/seed.ts, seed-engagement.ts): csm@demo.test manages Northwind Logistics
+// (High Performers), Helios Health (Untrained) and Atlas Retail Group (Unmotivated), all Tier 1, and
+// Quill Publishing (Need to Exit, Tier 2).
 
 async function accountIdFromTable(page: Page, section: string, name: string) {
 	const href = await page.getByTestId(section).locator('details table').getByRole('link', { name, includeHidden: true }).getAttribute('href')
@@ -23,32 +24,40 @@ test('the CSM sees both charts with their tables, filters them, and drills down 
 
 	const matrix = page.getByTestId('skill-will-matrix')
 	const matrixSvg = matrix.locator('svg[role="img"]')
-	await expect(matrixSvg).toHaveAttribute('aria-label', /^Skill\/will matrix: 3 accounts plotted/)
-	await expect(matrix.getByTestId('chart-point')).toHaveCount(3)
+	await expect(matrixSvg).toHaveAttribute('aria-label', /^Skill\/will matrix: 4 accounts plotted/)
+	await expect(matrixSvg).toHaveAttribute('aria-label', /High Performers 1, Untrained 1, Unmotivated 1, Need to Exit 1\./)
+	await expect(matrix.getByTestId('chart-point')).toHaveCount(4)
 	for (const segment of ['High Performers', 'Untrained', 'Unmotivated', 'Need to Exit']) await expect(matrixSvg).toContainText(segment)
 	const quadrant = page.getByTestId('happiness-value-quadrant')
-	await expect(quadrant.locator('svg[role="img"]')).toHaveAttribute('aria-label', /^Happiness × value quadrant: 3 accounts plotted/)
-	await expect(quadrant.getByTestId('chart-point')).toHaveCount(3)
+	await expect(quadrant.locator('svg[role="img"]')).toHaveAttribute('aria-label', /^Happiness × value quadrant: 4 accounts plotted/)
+	await expect(quadrant.getByTestId('chart-point')).toHaveCount(4)
 
 	// The same data as a table, behind "Show as table".
 	await matrix.getByText('Show as table').click()
 	const matrixTable = matrix.getByRole('table', { name: 'Skill/will matrix as a table' })
 	await expect(matrixTable.getByRole('row').filter({ hasText: 'Atlas Retail Group' })).toContainText('Unmotivated')
+	await expect(matrixTable.getByRole('row').filter({ hasText: 'Quill Publishing' })).toContainText('Need to Exit')
 	await quadrant.getByText('Show as table').click()
-	await expect(quadrant.getByRole('table', { name: 'Happiness × value quadrant as a table' }).getByRole('row')).toHaveCount(4)
+	await expect(quadrant.getByRole('table', { name: 'Happiness × value quadrant as a table' }).getByRole('row')).toHaveCount(5)
 	await expectNoSeriousViolations(page, 'console accounts with charts')
 
-	// Filters narrow the table and both charts.
+	// Filters narrow the table and both charts: Tier 1 leaves Quill Publishing out.
+	await page.getByLabel('Tier').selectOption('1')
+	await page.getByRole('button', { name: 'Apply filters' }).click()
+	await expect(page).toHaveURL(/tier=1/)
+	await expect(page.getByTestId('portfolio-count')).toHaveText('3 of 4 accounts')
+	await expect(matrix.getByTestId('chart-point')).toHaveCount(3)
+	await page.getByLabel('Tier').selectOption('')
 	await page.getByLabel('Segment').selectOption({ label: 'Unmotivated' })
 	await page.getByRole('button', { name: 'Apply filters' }).click()
 	await expect(page).toHaveURL(/segment=UNMOTIVATED/)
-	await expect(page.getByTestId('portfolio-count')).toHaveText('1 of 3 accounts')
+	await expect(page.getByTestId('portfolio-count')).toHaveText('1 of 4 accounts')
 	await expect(matrix.getByTestId('chart-point')).toHaveCount(1)
 	await expect(quadrant.getByTestId('chart-point')).toHaveCount(1)
 	await page.getByLabel('Tier').selectOption('1')
 	await page.getByRole('button', { name: 'Apply filters' }).click()
 	await expect(page).toHaveURL(/tier=1/)
-	await expect(page.getByTestId('portfolio-count')).toHaveText('1 of 3 accounts')
+	await expect(page.getByTestId('portfolio-count')).toHaveText('1 of 4 accounts')
 
 	// Hover shows who it is; a click opens the account.
 	const atlasId = await accountIdFromTable(page, 'skill-will-matrix', 'Atlas Retail Group')
@@ -76,6 +85,6 @@ test('an admin filters the charts by CSM', async ({ page }) => {
 	expect(all).toBeGreaterThan(3)
 	await page.getByLabel('CSM').selectOption({ label: 'Casey Success' })
 	await page.getByRole('button', { name: 'Apply filters' }).click()
-	await expect(page.getByTestId('skill-will-matrix').getByTestId('chart-point')).toHaveCount(3)
-	await expect(page.getByRole('table', { name: /Accounts with tier/ }).getByRole('row')).toHaveCount(4)
+	await expect(page.getByTestId('skill-will-matrix').getByTestId('chart-point')).toHaveCount(4)
+	await expect(page.getByRole('table', { name: /Accounts with tier/ }).getByRole('row')).toHaveCount(5)
 })

@@ -48,6 +48,7 @@ function QuadrantScatter({
 	regions,
 	series,
 	tooltips,
+	linkTo = (id) => `/console/accounts/${id}`,
 }: {
 	label: string
 	testId: string
@@ -60,6 +61,8 @@ function QuadrantScatter({
 	regions: Region[]
 	series: Series[]
 	tooltips: TooltipRow[]
+	/** Where a click on a point goes; null for points with no page of their own (an account's users). */
+	linkTo?: ((id: string) => string) | null
 }) {
 	const mounted = useHydrated()
 	const navigate = useNavigate()
@@ -145,10 +148,10 @@ function QuadrantScatter({
 											fillOpacity={0.75}
 											stroke="#fff"
 											strokeWidth={1}
-											style={{ cursor: 'pointer' }}
+											style={linkTo ? { cursor: 'pointer' } : undefined}
 											data-account-id={p.id}
 											data-testid="chart-point"
-											onClick={() => navigate(`/console/accounts/${p.id}`)}
+											onClick={linkTo ? () => navigate(linkTo(p.id)) : undefined}
 										/>
 									)
 								}}
@@ -383,3 +386,42 @@ export function HappinessValueQuadrant({
 		/>
 	)
 }
+
+export type UserPoint = { id: string; name: string; skill: number; will: number; segment: Segment }
+
+/**
+ * An account's users on the same skill/will plane as the portfolio, coloured by each user's own
+ * segment (same-sized dots: users have no ARR). The users table below it holds the same numbers.
+ */
+export function AccountUsersMatrix({ points, apart, skillLine, willLine }: { points: UserPoint[]; apart: number; skillLine: number; willLine: number }) {
+	const corners: Record<Segment, Corner> = { UNTRAINED: 'topLeft', HIGH_PERFORMER: 'topRight', NEED_TO_EXIT: 'bottomLeft', UNMOTIVATED: 'bottomRight' }
+	const label = `Users' skill/will matrix: ${plural(points.length, 'user')} plotted by skill (across) and will (up). ${SEGMENTS.map((s) => `${SEGMENT_LABELS[s]} ${points.filter((p) => p.segment === s).length}`).join(', ')}.${apart ? ` ${plural(apart, 'user')} without enough evidence not plotted.` : ''}`
+	return (
+		<figure data-testid="users-matrix">
+			<QuadrantScatter
+				label={label}
+				testId="users-chart"
+				xLabel="Skill"
+				yLabel="Will"
+				xLine={skillLine}
+				yLine={willLine}
+				xLineLabel={`Skill ${skillLine}`}
+				yLineLabel={`Will ${willLine}`}
+				regions={SEGMENTS.map((s) => ({ corner: corners[s], label: SEGMENT_LABELS[s], fill: SEGMENT_COLORS[s].area, text: SEGMENT_COLORS[s].text }))}
+				series={SEGMENTS.map((s) => ({
+					key: s,
+					label: SEGMENT_LABELS[s],
+					color: SEGMENT_COLORS[s].point,
+					points: points.filter((p) => p.segment === s).map((p) => ({ id: p.id, name: p.name, x: p.skill, y: p.will, r: MIN_USER_RADIUS })),
+				}))}
+				tooltips={points.map((p) => ({ id: p.id, lines: [`Skill ${p.skill}, will ${p.will}`, SEGMENT_LABELS[p.segment]] }))}
+				linkTo={null}
+			/>
+			<figcaption className="mt-2 text-xs text-slate-600">
+				{label} The users table below lists each user&apos;s scores and why.
+			</figcaption>
+		</figure>
+	)
+}
+
+const MIN_USER_RADIUS = 7

@@ -78,6 +78,8 @@ describe('console account pages', () => {
 		expect(page.users.every((u) => u.score?.segment === 'UNMOTIVATED')).toBe(true)
 		expect(page.history.length).toBeGreaterThanOrEqual(1)
 		expect(page.tasks.map((t) => t.kind)).toEqual(['ROOT_CAUSE_CHECKIN'])
+		expect((page as unknown as { timeline: unknown[] }).timeline).toHaveLength(12)
+		expect((page as unknown as { plans: unknown[] }).plans).toEqual([])
 
 		const recompute = (await call(accountAction, `/console/accounts/${quiet.account.id}`, { accountId: quiet.account.id }, {
 			cookie: quiet.csmCookie,
