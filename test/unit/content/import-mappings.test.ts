@@ -174,7 +174,7 @@ describe('plain HTML and comments', () => {
 
 	test('a Mintlify <Accordion> becomes details/summary', () => {
 		expect(bodyOf(`${HEAD}<AccordionGroup>\n<Accordion title="Is it safe?">\nYes.\n</Accordion>\n</AccordionGroup>\n`, { flavour: 'mintlify' })).toBe(
-			'<details>\n  <summary>\n    Is it safe?\n  </summary>\n\n  Yes.\n</details>',
+			'<details>\n  <summary>Is it safe?</summary>\n\n  Yes.\n</details>',
 		)
 	})
 

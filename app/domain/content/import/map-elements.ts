@@ -298,7 +298,7 @@ export function mapElement(node: ImportNode, children: ImportNode[], context: Ma
 		case 'Accordion':
 		case 'Expandable': {
 			const title = attribute(node, 'title', context) ?? 'Details'
-			return [jsx('details', {}, [jsx('summary', {}, [{ type: 'text', value: title }], true, node), ...asBlocks(children)], true, node)]
+			return [jsx('details', {}, [{ type: 'paragraph', children: [jsx('summary', {}, [{ type: 'text', value: title }], false, node)] }, ...asBlocks(children)], true, node)]
 		}
 		case 'Card':
 			return card(node, children, flow, context)
