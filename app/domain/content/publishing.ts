@@ -62,18 +62,27 @@ export const INTENTS = {
 } as const
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+/** A comma- or space-separated list of kebab-case slugs; its errors belong to the one field. */
 const kebabList = (what: string, min: number, max: number) =>
 	z
 		.string()
 		.trim()
-		.transform((value) => (value === '' ? [] : value.split(/[\s,]+/).filter(Boolean)))
-		.pipe(
-			z
-				.array(z.string().regex(KEBAB, `each ${what} must be kebab-case (lowercase letters, digits, single hyphens)`))
-				.min(min, min === 1 ? `give at least 1 ${what}` : `give at least ${min} ${what}s`)
-				.max(max, `at most ${max} ${what}s`)
-				.refine((items) => new Set(items).size === items.length, `a ${what} is listed twice`),
-		)
+		.optional()
+		.transform((value, ctx) => {
+			const items = (value ?? '').split(/[\s,]+/).filter(Boolean)
+			const bad = items.find((item) => !KEBAB.test(item))
+			const problem = bad
+				? `"${bad}" is not kebab-case (lowercase letters, digits, single hyphens)`
+				: items.length < min
+					? `Give at least ${min} ${what}${min > 1 ? 's' : ''}`
+					: items.length > max
+						? `At most ${max} ${what}s`
+						: new Set(items).size !== items.length
+							? `A ${what} is listed twice`
+							: null
+			if (problem) ctx.addIssue({ code: 'custom', message: problem })
+			return items
+		})
 
 /**
  * The editor's form: frontmatter as fields (the same rules as ArticleFrontmatterSchema, which the
@@ -95,7 +104,7 @@ export const ArticleFormSchema = z.object({
 			const d = new Date(`${v}T00:00:00Z`)
 			return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
 		}, 'Not a real calendar date'),
-	related: z.string().optional().default('').pipe(kebabList('related slug', 0, 12)),
+	related: kebabList('related slug', 0, 12),
 	body: z.string({ error: 'Write the article' }).max(200_000, 'At most 200,000 characters'),
 	baseRevision: z.coerce.number().int().min(0),
 })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { loader } from '#app/routes/console.content.tsx'
+import { loader } from '#app/routes/console.content._index.tsx'
 import { prisma } from '#app/utils/db.server.ts'
 import { cookieFor, createAccount, createUser, makeRequest, settle } from '#test/support/requests.ts'
 

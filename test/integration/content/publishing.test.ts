@@ -175,3 +175,24 @@ describe('content/ sync meeting console revisions', () => {
 		expect(await prisma.article.findUnique({ where: { slug: 'archived-in-console' }, select: { status: true } })).toEqual({ status: 'archived' })
 	})
 })
+
+describe('demo console articles', () => {
+	test('the seed writes drafts, reviews and a scheduled article through the workflow, once', async () => {
+		const { seedConsoleArticles } = await import('#prisma/seed-content.ts')
+		await createUser('EDITOR', { email: 'editor@demo.test' })
+		await createUser('ADMIN', { email: 'admin@demo.test' })
+		expect(await seedConsoleArticles()).toBe(4)
+		expect(await seedConsoleArticles()).toBe(0)
+		const rows = await prisma.article.findMany({
+			where: { slug: { in: ['rotate-warehouse-credentials', 'dashboard-refresh-faq', 'alerting-playbook-finance', 'whats-new-this-quarter'] } },
+			select: { slug: true, status: true, reviewState: true },
+			orderBy: { slug: 'asc' },
+		})
+		expect(rows.map((r) => `${r.slug}:${r.status}:${r.reviewState}`)).toEqual([
+			'alerting-playbook-finance:draft:draft',
+			'dashboard-refresh-faq:draft:in_review',
+			'rotate-warehouse-credentials:draft:in_review',
+			'whats-new-this-quarter:draft:scheduled',
+		])
+	})
+})
