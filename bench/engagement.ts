@@ -102,6 +102,17 @@ log('\n## Ingestion through the portal code, no HTTP')
 	}
 	const concurrent = rate(n, performance.now() - t)
 	rows.push(['POST /api/events action, 50 in flight', `${concurrent}`, ratio(concurrent, baseline.single, 'single')])
+	// The action's own cost without the HTTP server: steadier than the HTTP figures on a busy machine.
+	figures.add({
+		measure: 'reference: POST /api/events action without HTTP, 50 in flight, 1 event per request',
+		metric: 'events acknowledged',
+		value: concurrent,
+		unit: 'events/s',
+		baseline: { label: 'raw single-row SQLite (1 per transaction)', value: baseline.single },
+		ratio: concurrent / baseline.single,
+		goal: '(none)',
+		met: true,
+	})
 }
 printRows(['path', 'events/s', 'ratio to raw SQLite'])
 
@@ -143,7 +154,7 @@ if (!process.env.BENCH_SKIP_HTTP) {
 
 	// Durability: 50 clients post, the server is killed with SIGKILL, every acknowledged id must be stored.
 	const victim = await startPortal(port, { DATABASE_URL: `file:${dbFile}`, SESSION_SECRET, SCORING_INTERVAL_MINUTES: '0' })
-	const killed = await postUntilKilled(victim, `http://127.0.0.1:${port}/api/events`, Math.min(3, SECONDS))
+	const killed = await postUntilKilled(victim, `http://127.0.0.1:${port}/api/events`, Math.min(5, SECONDS))
 	const { prisma: after } = await import('#app/utils/db.server.ts')
 	let stored = 0
 	for (let i = 0; i < killed.acknowledged.length; i += 500) {
@@ -152,7 +163,8 @@ if (!process.env.BENCH_SKIP_HTTP) {
 	await after.$disconnect()
 	const lost = killed.acknowledged.length - stored
 	log(`kill -9 during the load: ${killed.acknowledged.length} events acknowledged before the kill, ${stored} stored, ${lost} lost`)
-	figures.add({ measure: 'every acknowledged event durable (kill -9)', metric: 'acknowledged events lost', value: lost, unit: 'events', goal: '0', met: lost === 0, note: `${killed.acknowledged.length} acknowledged before SIGKILL, all checked after (also test/integration/http/server-process.test.ts)` })
+	// Nothing acknowledged (a machine too busy for the server to answer in time) proves nothing: not met.
+	figures.add({ measure: 'every acknowledged event durable (kill -9)', metric: 'acknowledged events lost', value: lost, unit: 'events', goal: '0', met: lost === 0 && killed.acknowledged.length > 0, note: `${killed.acknowledged.length} acknowledged before SIGKILL, all checked after (also test/integration/http/server-process.test.ts)` })
 }
 
 // ---- 4. full recompute at scale -------------------------------------------------------------------
