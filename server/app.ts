@@ -82,8 +82,8 @@ export function createPortalApp({ build, clientDir, trustProxy, log = console.wa
 				useDefaults: false,
 				directives: {
 					'default-src': ["'self'"],
-					// 'unsafe-eval': compiled MDX runs through new Function in the browser (mdx-bundler).
-					'script-src': ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`, "'unsafe-eval'"],
+					// No 'unsafe-eval': compiled MDX is a data tree rendered without evaluating code (mdx-content.tsx).
+					'script-src': ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
 					'script-src-attr': ["'none'"],
 					// React renders style attributes (progress bars, charts) into the HTML.
 					'style-src': ["'self'", "'unsafe-inline'"],

@@ -1,5 +1,6 @@
-import { getMDXComponent } from 'mdx-bundler/client'
-import { useMemo, type ComponentProps } from 'react'
+import { toJsxRuntime, type Components, type Evaluater } from 'hast-util-to-jsx-runtime'
+import { useMemo, type ComponentProps, type ReactElement } from 'react'
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime'
 import { AudienceSection } from '#app/components/mdx/audience-section.tsx'
 import { Callout } from '#app/components/mdx/callout.tsx'
 import { Check } from '#app/components/mdx/knowledge-check.tsx'
@@ -39,28 +40,68 @@ export const MDX_COMPONENTS = {
 	pre: ScrollingPre,
 }
 
-// Evaluating a bundle (new Function + module setup) costs far more than rendering it. On the server
-// every request would redo it, so evaluated components are kept per code string, oldest dropped first.
-const MAX_CACHED_COMPONENTS = 300
-const evaluated = new Map<string, ReturnType<typeof getMDXComponent>>()
+/**
+ * What a component name in the tree (`<Callout>`) stands for: the renderer asks this for every
+ * capitalised name. It looks the name up in MDX_COMPONENTS and nothing else; any other expression
+ * (an attribute or block of code, which the compiler never lets through) throws.
+ */
+const componentsOnly = (): Evaluater => ({
+	evaluateExpression(expression) {
+		if (expression.type === 'Identifier' && Object.hasOwn(MDX_COMPONENTS, expression.name)) {
+			return MDX_COMPONENTS[expression.name as keyof typeof MDX_COMPONENTS]
+		}
+		throw new Error(`not a component the content may use: ${expression.type === 'Identifier' ? expression.name : expression.type}`)
+	},
+	evaluateProgram() {
+		throw new Error('compiled content holds no code')
+	},
+})
 
-function evaluateOnce(code: string) {
-	let component = evaluated.get(code)
-	if (!component) {
-		component = getMDXComponent(code)
-		evaluated.set(code, component)
-		if (evaluated.size > MAX_CACHED_COMPONENTS) evaluated.delete(evaluated.keys().next().value!)
+type TreeNode = { type: string; name?: string | null; tagName?: string; children?: TreeNode[] }
+
+/**
+ * The compiler only stores trees that passed the safe-MDX policy; this holds the renderer to the
+ * same names if a stored tree were ever wrong: a JSX name outside MDX_COMPONENTS (lower case ones
+ * would otherwise render as HTML tags) or a script element is refused.
+ */
+function assertAllowedNames(node: TreeNode): void {
+	if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && !(node.name && Object.hasOwn(MDX_COMPONENTS, node.name))) {
+		throw new Error(`not a component the content may use: ${node.name}`)
 	}
-	return component
+	if (node.type === 'element' && node.tagName?.toLowerCase() === 'script') throw new Error('a script element in compiled content')
+	node.children?.forEach(assertAllowedNames)
+}
+
+// The render tree is parsed and turned into React elements once per code string (elements are
+// immutable, so every render may reuse them): on the server every request would otherwise redo it.
+const MAX_CACHED_TREES = 300
+const rendered = new Map<string, ReactElement>()
+
+/**
+ * The compiled body (compile.server.ts: a JSON render tree) as React elements, without evaluating
+ * any code: the page's CSP allows no eval. Component names resolve through MDX_COMPONENTS only.
+ */
+function renderOnce(code: string): ReactElement {
+	let element = rendered.get(code)
+	if (!element) {
+		const tree = JSON.parse(code) as Parameters<typeof toJsxRuntime>[0]
+		assertAllowedNames(tree as TreeNode)
+		element = toJsxRuntime(tree, {
+			Fragment,
+			jsx,
+			jsxs,
+			components: MDX_COMPONENTS as Partial<Components>,
+			createEvaluater: componentsOnly,
+			passKeys: true,
+		})
+		rendered.set(code, element)
+		if (rendered.size > MAX_CACHED_TREES) rendered.delete(rendered.keys().next().value!)
+	}
+	return element
 }
 
 /** Renders a body compiled by compile.server.ts. Wrap it in KnowledgeCheckContext to enable `<Check>`. */
 export function MdxContent({ code, className = 'prose-portal' }: { code: string; className?: string }) {
-	const Component = useMemo(() => evaluateOnce(code), [code])
-	return (
-		<div className={className}>
-			{/* eslint-disable-next-line react-hooks/static-components -- one component per code string, memoised here and cached in evaluateOnce: it is not recreated on re-render */}
-			<Component components={MDX_COMPONENTS} />
-		</div>
-	)
+	const content = useMemo(() => renderOnce(code), [code])
+	return <div className={className}>{content}</div>
 }

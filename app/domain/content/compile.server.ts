@@ -25,6 +25,11 @@ const WORDS_PER_MINUTE = 200
 
 export type TocEntry = { depth: 2 | 3; id: string; text: string }
 export type CompiledMdx = {
+	/**
+	 * The render tree: the finished HTML tree with the allowed components in it, as JSON, which
+	 * MdxContent renders with hast-util-to-jsx-runtime. Data, not code: evaluating mdx-bundler's
+	 * JavaScript in the browser needed `new Function` and so a CSP with 'unsafe-eval'.
+	 */
 	code: string
 	toc: TocEntry[]
 	/** Plain text for search, fenced code left out. */
@@ -117,6 +122,7 @@ type CompileState = {
 	violations: Violation[] | null
 	toc: TocEntry[]
 	text: string
+	renderTree: string | null
 }
 
 function shiftLines(problems: Violation[], bodyStartLine: number): Violation[] {
@@ -221,6 +227,36 @@ function rehypeCollectToc(options: { state: CompileState }) {
 	}
 }
 
+const RENDER_TREE_NODES = new Set(['root', 'element', 'text', 'mdxJsxFlowElement', 'mdxJsxTextElement'])
+
+type RenderTreeNode = HastNode & { name?: string; attributes?: Array<{ type: string; name?: string; value?: unknown }> }
+
+/** Anything in the tree that is not markup or an allowed component with plain attributes: the renderer could not show it without running code. */
+function assertRenderable(node: RenderTreeNode): void {
+	if (!RENDER_TREE_NODES.has(node.type)) throw new Error(`a ${node.type} node in the render tree`)
+	for (const attribute of node.attributes ?? []) {
+		if (attribute.type !== 'mdxJsxAttribute' || (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string')) {
+			throw new Error(`an expression attribute on <${node.name}> in the render tree`)
+		}
+	}
+	node.children?.forEach(assertRenderable)
+}
+
+/**
+ * Rehype plugin, last: the finished tree as JSON, the compiled output that is stored and rendered.
+ * Source positions and plugin data are left out (nothing renders them), and so is the ESM that
+ * mdx-bundler adds itself (its frontmatter export; a body's own import/export never gets this far).
+ * The safe-MDX policy has already refused expressions, ESM and raw HTML; this checks once more that
+ * the tree holds markup, text and components with string attributes only.
+ */
+function rehypeKeepRenderTree(options: { state: CompileState }) {
+	return (tree: HastNode) => {
+		const root: RenderTreeNode = { ...tree, children: (tree.children ?? []).filter((child) => child.type !== 'mdxjsEsm') }
+		assertRenderable(root)
+		options.state.renderTree = JSON.stringify(root, (key, value: unknown) => (key === 'position' || key === 'data' ? undefined : value))
+	}
+}
+
 /** gray-matter (inside mdx-bundler) can eval `---js` frontmatter; bodies never carry frontmatter. */
 function refuseFrontmatter(): never {
 	throw new Error('frontmatter inside an MDX body')
@@ -273,10 +309,9 @@ async function compileNow(body: string, options: CompileOptions): Promise<Compil
 
 	assertSafeMdx(body, bodyStartLine)
 
-	const state: CompileState = { violations: null, toc: [], text: '' }
-	let code: string
+	const state: CompileState = { violations: null, toc: [], text: '', renderTree: null }
 	try {
-		const result = await bundleMDX({
+		await bundleMDX({
 			source: body,
 			grayMatterOptions: (grayMatter) => ({ ...grayMatter, engines: REFUSING_ENGINES }),
 			mdxOptions(mdx) {
@@ -292,6 +327,7 @@ async function compileNow(body: string, options: CompileOptions): Promise<Compil
 					rehypeSlug,
 					[rehypeHighlight, { detect: false }],
 					[rehypeCollectToc, { state }],
+					[rehypeKeepRenderTree, { state }],
 				]
 				return mdx
 			},
@@ -301,15 +337,15 @@ async function compileNow(body: string, options: CompileOptions): Promise<Compil
 				return esbuild
 			},
 		})
-		code = result.code
 	} catch (error) {
 		if (state.violations) throw new UnsafeMdxError(shiftLines(state.violations, bodyStartLine))
 		throw new MdxCompileError(shiftLines(problemsFromBuildError(error), bodyStartLine))
 	}
 
+	if (state.renderTree === null) throw new MdxCompileError([{ line: bodyStartLine, reason: 'the compiler gave no output' }])
 	const words = state.text === '' ? 0 : state.text.split(/\s+/).length
 	return {
-		code,
+		code: state.renderTree,
 		toc: state.toc,
 		text: state.text,
 		words,

@@ -41,11 +41,23 @@ async function compileError(body: string, bodyStartLine?: number): Promise<unkno
 }
 
 describe('compileMdx', () => {
-	test('a small document compiles to code, a table of contents and search text', async () => {
+	test('a small document compiles to a render tree (data, no code), a table of contents and search text', async () => {
 		const result = await compileMdx(SMALL_DOC)
 
-		expect(result.code).toMatch(/^var Component=/)
-		expect(result.code).toContain('Callout')
+		const tree = JSON.parse(result.code) as { type: string; children: Array<{ type: string; name?: string; attributes?: unknown }> }
+		expect(tree.type).toBe('root')
+		expect(tree.children.find((node) => node.type === 'mdxJsxFlowElement')).toEqual(
+			expect.objectContaining({
+				name: 'Callout',
+				attributes: [
+					{ type: 'mdxJsxAttribute', name: 'type', value: 'tip' },
+					{ type: 'mdxJsxAttribute', name: 'title', value: 'Remember' },
+				],
+			}),
+		)
+		// Neither mdx-bundler's own ESM nor source positions are kept.
+		expect(tree.children.map((node) => node.type)).not.toContain('mdxjsEsm')
+		expect(result.code).not.toContain('"position"')
 		expect(result.toc).toEqual([
 			{ depth: 2, id: 'getting-started', text: 'Getting started' },
 			{ depth: 3, id: 'check-config-values', text: 'Check config values' },

@@ -84,4 +84,27 @@ describe('MdxContent', () => {
 		const html = renderToStaticMarkup(<Video src="https://evil.example.com/embed/x" title="x" />)
 		expect(html).not.toContain('<iframe')
 	})
+
+	test('a render tree is shown without evaluating code: table and pre take the scrolling wrappers, code keeps its highlighting', () => {
+		const html = renderToStaticMarkup(<MdxContent code={code} />)
+		expect(html).toMatch(/<div class="overflow-x-auto"><table>/)
+		expect(html).toMatch(/<pre tabindex="0"><code class="hljs language-/)
+	})
+
+	test('a tree naming anything but an allowed component, or carrying an expression, is refused', () => {
+		const tree = (children: unknown[]) => JSON.stringify({ type: 'root', children })
+		const element = (name: string, attributes: unknown[] = []) => ({ type: 'mdxJsxFlowElement', name, attributes, children: [] })
+		// Names the renderer could resolve only by evaluating them.
+		for (const name of ['Script', 'script', 'constructor', 'toString', '__proto__', 'window.alert', 'div']) {
+			expect(() => renderToStaticMarkup(<MdxContent code={tree([element(name)])} />), name).toThrow()
+		}
+		const expression = { type: 'mdxJsxAttributeValueExpression', value: 'alert(1)' }
+		expect(() => renderToStaticMarkup(<MdxContent code={tree([element('Callout', [{ type: 'mdxJsxAttribute', name: 'type', value: expression }])])} />)).toThrow()
+		expect(() => renderToStaticMarkup(<MdxContent code={tree([element('Callout', [{ type: 'mdxJsxExpressionAttribute', value: '...props' }])])} />)).toThrow()
+		expect(() => renderToStaticMarkup(<MdxContent code={tree([{ type: 'mdxFlowExpression', value: 'alert(1)' }])} />)).toThrow()
+		expect(() => renderToStaticMarkup(<MdxContent code={tree([{ type: 'mdxjsEsm', value: 'export const x = 1' }])} />)).toThrow()
+		expect(() => renderToStaticMarkup(<MdxContent code={tree([{ type: 'element', tagName: 'script', properties: {}, children: [] }])} />)).toThrow()
+		// The allowed ones still render.
+		expect(renderToStaticMarkup(<MdxContent code={tree([element('Callout', [{ type: 'mdxJsxAttribute', name: 'type', value: 'tip' }])])} />)).toContain('<aside role="note"')
+	})
 })
