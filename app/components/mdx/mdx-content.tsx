@@ -57,15 +57,22 @@ const componentsOnly = (): Evaluater => ({
 	},
 })
 
+/**
+ * The plain HTML elements the safe-MDX policy allows without attributes (PLAIN_HTML_ELEMENTS in
+ * safe-mdx.ts, which this bundle does not import: it pulls in the MDX parser). A test keeps the two equal.
+ */
+export const PLAIN_HTML_NAMES = new Set(['kbd', 'details', 'summary', 'sub', 'sup', 'br'])
+
 type TreeNode = { type: string; name?: string | null; tagName?: string; children?: TreeNode[] }
 
 /**
  * The compiler only stores trees that passed the safe-MDX policy; this holds the renderer to the
- * same names if a stored tree were ever wrong: a JSX name outside MDX_COMPONENTS (lower case ones
- * would otherwise render as HTML tags) or a script element is refused.
+ * same names if a stored tree were ever wrong: a JSX name outside MDX_COMPONENTS and the plain
+ * elements (other lower case ones would render as HTML tags) or a script element is refused.
  */
 function assertAllowedNames(node: TreeNode): void {
-	if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && !(node.name && Object.hasOwn(MDX_COMPONENTS, node.name))) {
+	const isJsx = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement'
+	if (isJsx && !(node.name && (Object.hasOwn(MDX_COMPONENTS, node.name) || PLAIN_HTML_NAMES.has(node.name)))) {
 		throw new Error(`not a component the content may use: ${node.name}`)
 	}
 	if (node.type === 'element' && node.tagName?.toLowerCase() === 'script') throw new Error('a script element in compiled content')

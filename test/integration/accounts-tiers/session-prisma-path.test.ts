@@ -54,4 +54,17 @@ describe('sessions read through Prisma (the PostgreSQL path)', () => {
 		await prisma.session.deleteMany({ where: { userId: user.id } })
 		expect(await userOf(deleted)).toBeNull()
 	})
+
+	test('ending an expired session removes that row only (the row id comes from the Prisma read)', async () => {
+		const account = await createAccount()
+		const user = await createUser('CUSTOMER', { accountId: account.id })
+		const other = await createUser('CUSTOMER', { accountId: account.id })
+		const theirs = await cookieFor(other.id)
+		const expired = await cookieFor(user.id)
+		await prisma.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } })
+		expect(await userOf(expired)).toBeNull()
+		expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)
+		expect(await prisma.session.count({ where: { userId: other.id } })).toBe(1)
+		expect((await userOf(theirs))?.id).toBe(other.id)
+	})
 })

@@ -3,8 +3,9 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'r
 import { beforeAll, describe, expect, test } from 'vitest'
 import { KnowledgeCheckContext, type KnowledgeCheckContextValue } from '#app/components/mdx/knowledge-check.tsx'
 import { Video } from '#app/components/mdx/media.tsx'
-import { MdxContent } from '#app/components/mdx/mdx-content.tsx'
+import { MdxContent, PLAIN_HTML_NAMES } from '#app/components/mdx/mdx-content.tsx'
 import { compileMdx } from '#app/domain/content/compile.server.ts'
+import { PLAIN_HTML_ELEMENTS } from '#app/domain/content/safe-mdx.ts'
 import { FULL_ARTICLE_BODY } from './fixtures.ts'
 import { AUDIENCE_NAMES } from '#app/domain/accounts-tiers/customer-plans.ts'
 
@@ -106,5 +107,16 @@ describe('MdxContent', () => {
 		expect(() => renderToStaticMarkup(<MdxContent code={tree([{ type: 'element', tagName: 'script', properties: {}, children: [] }])} />)).toThrow()
 		// The allowed ones still render.
 		expect(renderToStaticMarkup(<MdxContent code={tree([element('Callout', [{ type: 'mdxJsxAttribute', name: 'type', value: 'tip' }])])} />)).toContain('<aside role="note"')
+	})
+
+	test('the plain HTML elements the policy allows render as themselves, and the renderer knows the same list', async () => {
+		expect([...PLAIN_HTML_NAMES].sort()).toEqual([...PLAIN_HTML_ELEMENTS].sort())
+		const { code: plain } = await compileMdx('Press <kbd>Ctrl</kbd> and H<sub>2</sub>O<sup>1</sup>.<br />\n\n<details>\n<summary>More</summary>\n\nHidden text.\n\n</details>\n')
+		const html = renderToStaticMarkup(<MdxContent code={plain} />)
+		expect(html).toContain('<kbd>Ctrl</kbd>')
+		expect(html).toContain('<sub>2</sub>')
+		expect(html).toContain('<sup>1</sup>')
+		expect(html).toContain('<br/>')
+		expect(html).toMatch(/<details><summary>More<\/summary>/)
 	})
 })
