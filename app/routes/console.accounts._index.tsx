@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { paginate, parseListOrder, sortRows } from '#app/domain/scoring/portfolio-list.ts'
 import { quadrantPoints, skillWillPoints } from '#app/domain/scoring/portfolio.ts'
-import { getChartLines, getPortfolioView } from '#app/domain/scoring/portfolio.server.ts'
+import { getChartLines, getPortfolioView, getSegmentMovement } from '#app/domain/scoring/portfolio.server.ts'
+import { SegmentMovement } from '#app/components/console/segment-movement.tsx'
 import { AccountListTable, CsvExportLink, ListPagination } from '#app/components/console/account-list.tsx'
 import { HappinessValueQuadrant, SkillWillMatrix } from '#app/components/console/portfolio-charts.tsx'
 import { PortfolioFilterForm } from '#app/components/console/portfolio-filters.tsx'
@@ -17,7 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const [{ accounts, total, filters, csms }, lines] = await Promise.all([getPortfolioView(user, params), getChartLines()])
 	const order = parseListOrder(params)
 	const page = paginate(sortRows(accounts, order), order.page)
+	const movement = await getSegmentMovement(accounts.map((a) => a.id))
 	return {
+		movement,
 		page,
 		total,
 		filters,
@@ -31,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AccountsPage() {
-	const { page, total, filters, order, csms, lines, skillWill, quadrant } = useLoaderData<typeof loader>()
+	const { page, total, filters, order, csms, lines, skillWill, quadrant, movement } = useLoaderData<typeof loader>()
 	return (
 		<div>
 			<h1 className="text-2xl font-bold">Accounts</h1>
@@ -50,6 +53,9 @@ export default function AccountsPage() {
 					valueLine={lines.value}
 					marginThreshold={lines.marginThreshold}
 				/>
+			</div>
+			<div className="mt-4">
+				<SegmentMovement weeks={movement} />
 			</div>
 			<div className="mt-8 flex flex-wrap items-baseline gap-4">
 				<h2 className="mr-auto text-lg font-semibold">Account list</h2>

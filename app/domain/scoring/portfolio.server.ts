@@ -1,6 +1,7 @@
 import { listAccountsFor } from '#app/domain/accounts-tiers/accounts.server.ts'
 import { type AccountManager } from '#app/domain/accounts-tiers/account-access.ts'
 import { filterPortfolio, parsePortfolioFilters, type PortfolioScore, valueLineFor } from '#app/domain/scoring/portfolio.ts'
+import { segmentMovesByWeek } from '#app/domain/scoring/portfolio-movement.ts'
 import { toScoreReading, type ScoreReading } from '#app/domain/scoring/queries.server.ts'
 import { getScoringConfig } from '#app/domain/scoring/settings.server.ts'
 import { parseAccountBreakdown } from '#app/domain/scoring/snapshots.server.ts'
@@ -80,6 +81,21 @@ export async function getPortfolioView(user: AccountManager, params: URLSearchPa
 }
 
 export type PortfolioRow = Awaited<ReturnType<typeof getPortfolioView>>['accounts'][number]
+
+/** Weekly segment moves of these accounts over the last `weeks` weeks, from their snapshot history. */
+export async function getSegmentMovement(accountIds: readonly string[], now = new Date(), weeks = 12) {
+	const snapshots = accountIds.length
+		? await prisma.scoreSnapshot.findMany({
+				where: { subjectType: 'ACCOUNT', accountId: { in: [...accountIds] }, computedAt: { lte: now } },
+				select: { accountId: true, segment: true, computedAt: true },
+			})
+		: []
+	return segmentMovesByWeek(
+		snapshots.flatMap((s) => (s.accountId ? [{ accountId: s.accountId, segment: s.segment, computedAt: s.computedAt }] : [])),
+		now,
+		weeks,
+	)
+}
 
 /** The CSMs an admin may filter by, by name. */
 export async function listCsms() {

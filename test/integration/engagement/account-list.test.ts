@@ -16,6 +16,7 @@ type ListPage = {
 	total: number
 	order: { sort: string; dir: string; page: number }
 	skillWill: { points: Array<{ id: string }>; apart: Array<{ id: string }> }
+	movement: Array<{ weekStart: string; moved: number; transitions: Array<{ from: string; to: string; count: number }> }>
 }
 
 const handle = resourceRouteHandler({ 'console/accounts/export.csv': csvExport })
@@ -105,6 +106,30 @@ describe('the account list', () => {
 
 	test('editors and customers are refused', async () => {
 		expect(statusOf(await call(accountsLoader, '/console/accounts', {}, { cookie: await cookieFor((await createUser('EDITOR')).id) }))).toBe(403)
+	})
+})
+
+describe('segment movement', () => {
+	test('counts the user’s accounts that changed segment each week, from the snapshot history', async () => {
+		const cy = await createUser('CSM', { name: 'Cy CSM' })
+		const cookie = await cookieFor(cy.id)
+		const mover = await createAccount({ csmId: cy.id, name: 'Mover Co' })
+		const steady = await createAccount({ csmId: cy.id, name: 'Steady Co' })
+		const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000)
+		await prisma.scoreSnapshot.createMany({
+			data: [
+				{ subjectType: 'ACCOUNT', accountId: mover.id, skill: 20, will: 80, segment: 'UNTRAINED', breakdown: '{}', isCurrent: false, computedAt: daysAgo(60) },
+				{ subjectType: 'ACCOUNT', accountId: mover.id, skill: 70, will: 80, segment: 'HIGH_PERFORMER', breakdown: '{}', computedAt: daysAgo(0) },
+				{ subjectType: 'ACCOUNT', accountId: steady.id, skill: 70, will: 80, segment: 'HIGH_PERFORMER', breakdown: '{}', computedAt: daysAgo(30) },
+			],
+		})
+		const page = await load('', cookie)
+		expect(page.movement).toHaveLength(12)
+		expect(page.movement.at(-1)).toMatchObject({ moved: 1, transitions: [{ from: 'UNTRAINED', to: 'HIGH_PERFORMER', count: 1 }] })
+		expect(page.movement.slice(0, -1).every((w) => w.moved === 0)).toBe(true)
+		// Filters narrow it like the charts; another CSM's list never holds Cy's moves.
+		expect((await load('?q=steady', cookie)).movement.every((w) => w.moved === 0)).toBe(true)
+		expect((await load('', ada.cookie)).movement.every((w) => w.moved === 0)).toBe(true)
 	})
 })
 
