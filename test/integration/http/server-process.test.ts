@@ -1,9 +1,9 @@
 /**
- * The production server as a process (build/server.js on this test file's throwaway SQLite file):
+ * The production server as a process (build/server.js on this test file's throwaway database, SQLite or PostgreSQL):
  * no acknowledged event is lost to kill -9, SIGTERM finishes the requests in flight, and the caches
  * in front of the database never hand one reader's page to another.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { once } from 'node:events'
 import fs from 'node:fs'
@@ -11,6 +11,7 @@ import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/utils/db.server.ts'
 import { chunked } from '#app/utils/chunked.ts'
@@ -29,7 +30,8 @@ beforeAll(async () => {
 	// The build under test is the current source: rebuilt unless unchanged (serialised with other builds).
 	// Without Vitest's variables: with VITEST set, vite.config.ts leaves the Remix plugin out and the build is not the app.
 	const buildEnv: NodeJS.ProcessEnv = { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST'))), NODE_ENV: 'production' }
-	execFileSync('flock', ['/tmp/e2e.lock', 'bash', '-c', 'source scripts/lib/ensure-deps.sh && ensure_build'], { stdio: ['ignore', 'ignore', 'inherit'], env: buildEnv })
+	// Awaited, not execFileSync: minutes blocked on the lock starve Vitest's worker channel ("Timeout calling onTaskUpdate").
+	await promisify(execFile)('flock', ['/tmp/e2e.lock', 'bash', '-c', 'source scripts/lib/ensure-deps.sh && ensure_build'], { env: buildEnv, maxBuffer: 64 * 1024 * 1024 })
 	const { report } = await syncFixtureArticles({
 		'open-notes': articleSource('open-notes', { audience: 'public' }),
 		'vip-notes': articleSource('vip-notes', { audience: 'tier1', body: `## Start\n\n${TIER1_TEXT} only.\n` }),
