@@ -85,7 +85,8 @@ describe('session cache limits', () => {
 		expect(await userIdOf(cookie)).toBeNull()
 	})
 
-	test('a failed row read is not remembered: the next request reads again', async () => {
+	// The failure is injected into the SQLite read connection, which the PostgreSQL pass does not have.
+	test.skipIf(process.env.TEST_DATABASE === 'postgresql')('a failed row read is not remembered: the next request reads again', async () => {
 		env.SESSION_CACHE_MS = 60_000
 		const user = await createUser('CUSTOMER', { accountId: (await createAccount()).id })
 		const cookie = await cookieFor(user.id)
