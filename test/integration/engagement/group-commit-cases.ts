@@ -32,8 +32,12 @@ export function groupCommitCases() {
 	})
 
 	const stored = (ids: string[]) => prisma.engagementEvent.count({ where: { clientEventId: { in: ids } } })
-	// Through the separate read-only connection, which sees committed rows only.
-	const committed = (id: string) => sqliteRead('SELECT count(*) FROM "EngagementEvent" WHERE "clientEventId" = ?')!.pluck().get(id)
+	// From another connection, which sees committed rows only: SQLite's read connection, at once; on
+	// PostgreSQL (no read connection) a query from Prisma's pool, which is another connection there.
+	const committed = async (id: string) => {
+		const read = sqliteRead('SELECT count(*) FROM "EngagementEvent" WHERE "clientEventId" = ?')
+		return read ? Number(read.pluck().get(id)) : prisma.engagementEvent.count({ where: { clientEventId: id } })
+	}
 
 	test('concurrent requests share transactions and each gets its own counts, after the commit', async () => {
 		const batcher = new EventGroupCommit({ windowMs: 5, maxEvents: 500 })
@@ -56,10 +60,11 @@ export function groupCommitCases() {
 		const submissions = Array.from({ length: 12 }, (_, i) => [event(people[i % people.length]!), event(people[(i + 2) % people.length]!)])
 		await Promise.all(
 			submissions.map((events, i) =>
-				batcher.submit(events).then(() => {
+				batcher.submit(events).then(async () => {
 					answered.push(i)
 					// Seen from another connection at the moment of the answer: on disk, not only in a transaction.
-					visibleWhenAnswered.push(events.filter((e) => committed(e.clientEventId!) === 1).length)
+					const counts = await Promise.all(events.map((e) => committed(e.clientEventId!)))
+					visibleWhenAnswered.push(counts.filter((count) => count === 1).length)
 				}),
 			),
 		)
