@@ -48,7 +48,7 @@ test('the CSM sees both charts with their tables, filters them, and drills down 
 	await expect(page.getByTestId('portfolio-count')).toHaveText('3 of 4 accounts')
 	await expect(matrix.getByTestId('chart-point')).toHaveCount(3)
 	await page.getByLabel('Tier').selectOption('')
-	await page.getByLabel('Segment').selectOption({ label: 'Unmotivated' })
+	await page.getByLabel('Segment', { exact: true }).selectOption({ label: 'Unmotivated' })
 	await page.getByRole('button', { name: 'Apply filters' }).click()
 	await expect(page).toHaveURL(/segment=UNMOTIVATED/)
 	await expect(page.getByTestId('portfolio-count')).toHaveText('1 of 4 accounts')

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import { useId } from 'react'
 import { TIER_NAMES } from '#app/domain/accounts-tiers/tier-rules.ts'
 import { TIERS, MAX_SEARCH_LENGTH, type PortfolioFilters } from '#app/domain/scoring/portfolio.ts'
 import { type ListOrder } from '#app/domain/scoring/portfolio-list.ts'
@@ -31,7 +32,7 @@ export function PortfolioFilterForm({
 			<input type="hidden" name="sort" value={order.sort} />
 			<input type="hidden" name="dir" value={order.dir} />
 			<label className="block">
-				Search
+				Search accounts
 				<input
 					type="search"
 					name="q"
@@ -80,10 +81,14 @@ export function PortfolioFilterForm({
 }
 
 export function FilterSelect({ label, name, value, all, options }: { label: string; name: string; value: string | number | null; all: string; options: Array<{ value: string; label: string }> }) {
+	// Label and select side by side (not nested), so the select's name is the label alone, not its options too.
+	const id = useId()
 	return (
-		<label className="block">
-			{label}
-			<select name={name} defaultValue={value ?? ''} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+		<div>
+			<label htmlFor={id} className="block">
+				{label}
+			</label>
+			<select id={id} name={name} defaultValue={value ?? ''} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm">
 				<option value="">{all}</option>
 				{options.map((o) => (
 					<option key={o.value} value={o.value}>
@@ -91,6 +96,6 @@ export function FilterSelect({ label, name, value, all, options }: { label: stri
 					</option>
 				))}
 			</select>
-		</label>
+		</div>
 	)
 }
