@@ -135,17 +135,17 @@ describe('console account pages', () => {
 		const path = `/console/accounts/${w.theirs.id}`
 		expect(statusOf(await call(accountLoader, path, params, { cookie: w.cookie }))).toBe(404)
 		expect(statusOf(await call(accountAction, path, params, { cookie: w.cookie, form: { intent: 'recompute' } }))).toBe(404)
-		expect(statusOf(await call(accountAction, path, params, { cookie: w.cookie, form: { intent: 'complete-task', taskId: w.task.id } }))).toBe(404)
+		expect(statusOf(await call(accountAction, path, params, { cookie: w.cookie, form: { intent: 'complete-task', taskId: w.task.id, outcome: 'RESOLVED' } }))).toBe(404)
 		expect(statusOf(await call(settingsLoader, `${path}/settings`, params, { cookie: w.cookie }))).toBe(404)
 		expect(statusOf(await call(settingsAction, `${path}/settings`, params, { cookie: w.cookie, form: { intent: 'set-time-zone', timeZone: 'Europe/Paris' } }))).toBe(404)
-		expect(statusOf(await call(tasksAction, '/console/tasks', {}, { cookie: w.cookie, form: { intent: 'complete-task', taskId: w.task.id } }))).toBe(404)
+		expect(statusOf(await call(tasksAction, '/console/tasks', {}, { cookie: w.cookie, form: { intent: 'complete-task', taskId: w.task.id, outcome: 'RESOLVED' } }))).toBe(404)
 		expect(await stateOf(w.theirs.id)).toBe(before)
 
 		// Their task through my account's page: the task is not this account's.
 		const mine = `/console/accounts/${w.mine.id}`
-		expect(statusOf(await call(accountAction, mine, { accountId: w.mine.id }, { cookie: w.cookie, form: { intent: 'complete-task', taskId: w.task.id } }))).toBe(404)
+		expect(statusOf(await call(accountAction, mine, { accountId: w.mine.id }, { cookie: w.cookie, form: { intent: 'complete-task', taskId: w.task.id, outcome: 'RESOLVED' } }))).toBe(404)
 		expect(await stateOf(w.theirs.id)).toBe(before)
-		const done = await call(accountAction, mine, { accountId: w.mine.id }, { cookie: w.cookie, form: { intent: 'complete-task', taskId: w.myTask.id } })
+		const done = await call(accountAction, mine, { accountId: w.mine.id }, { cookie: w.cookie, form: { intent: 'complete-task', taskId: w.myTask.id, outcome: 'RESOLVED' } })
 		expect(statusOf(done)).toBe(302)
 		expect(statusOf(await call(accountLoader, mine, { accountId: w.mine.id }, { cookie: w.cookie }))).toBe(200)
 	})
