@@ -20,17 +20,8 @@ export async function writePublishedArticle(
 		now?: Date
 	},
 ): Promise<{ id: string }> {
-	const fm = input.frontmatter
 	const fields = {
-		title: fm.title,
-		summary: fm.summary,
-		category: fm.category,
-		tags: JSON.stringify(fm.tags),
-		audience: fm.audience,
-		productArea: fm.productArea,
-		contentUpdatedAt: new Date(`${fm.updated}T00:00:00Z`),
-		related: JSON.stringify(fm.related),
-		level: fm.level,
+		...frontmatterColumns(input.frontmatter),
 		status: 'published',
 		reviewState: null,
 		scheduledFor: null,
@@ -54,6 +45,21 @@ export async function writePublishedArticle(
 		data: input.variants.flatMap((v) => v.levels.map((level) => ({ articleId: article.id, level, cacheKey: v.cacheKey }))),
 	})
 	return article
+}
+
+/** The article row's columns that come from its frontmatter (a draft's and a published article's alike). */
+export function frontmatterColumns(fm: ArticleFrontmatter) {
+	return {
+		title: fm.title,
+		summary: fm.summary,
+		category: fm.category,
+		tags: JSON.stringify(fm.tags),
+		audience: fm.audience,
+		productArea: fm.productArea,
+		contentUpdatedAt: new Date(`${fm.updated}T00:00:00Z`),
+		related: JSON.stringify(fm.related),
+		level: fm.level,
+	}
 }
 
 /** The newest revision of an article (its number is what a save must start from). */

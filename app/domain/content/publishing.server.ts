@@ -3,7 +3,7 @@ import type { Prisma } from '#app/generated/prisma/client.ts'
 import { AUDIENCES, parseAudience, type Audience, type Reader } from '#app/domain/accounts-tiers/audience.ts'
 import { updateSearchIndex } from '#app/domain/search/search-index.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { headRevision, writePublishedArticle } from './article-store.server.ts'
+import { frontmatterColumns, headRevision, writePublishedArticle } from './article-store.server.ts'
 import { composeArticleSource, splitArticleSource } from './article-source.ts'
 import { variantFor } from './audience-variants.ts'
 import { CompileTimeoutError, MdxCompileError, sourceHash } from './compile.server.ts'
@@ -133,15 +133,7 @@ async function createDraftArticle(tx: Prisma.TransactionClient, slug: string, fm
 	const created = await tx.article.create({
 		data: {
 			slug,
-			title: fm.title,
-			summary: fm.summary,
-			category: fm.category,
-			tags: JSON.stringify(fm.tags),
-			audience: fm.audience,
-			productArea: fm.productArea,
-			contentUpdatedAt: new Date(`${fm.updated}T00:00:00Z`),
-			related: JSON.stringify(fm.related),
-			level: fm.level,
+			...frontmatterColumns(fm),
 			status: 'draft',
 			reviewState: 'draft',
 			sourceHash: '',
