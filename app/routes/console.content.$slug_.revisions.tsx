@@ -70,26 +70,8 @@ export default function RevisionsPage() {
 				</p>
 			) : null}
 			<Form method="get" className="flex flex-wrap items-end gap-2 text-sm">
-				<label>
-					Compare{' '}
-					<select name="from" defaultValue={pair.from} className="rounded-md border border-slate-300 px-2 py-1">
-						{revisions.map((r) => (
-							<option key={r.number} value={r.number}>
-								{r.number}
-							</option>
-						))}
-					</select>
-				</label>
-				<label>
-					with{' '}
-					<select name="to" defaultValue={pair.to} className="rounded-md border border-slate-300 px-2 py-1">
-						{revisions.map((r) => (
-							<option key={r.number} value={r.number}>
-								{r.number}
-							</option>
-						))}
-					</select>
-				</label>
+				<RevisionSelect name="from" label="Compare" numbers={revisions.map((r) => r.number)} defaultValue={pair.from} />
+				<RevisionSelect name="to" label="with" numbers={revisions.map((r) => r.number)} defaultValue={pair.to} />
 				<Button type="submit" variant="secondary">
 					Show changes
 				</Button>
@@ -158,5 +140,20 @@ export default function RevisionsPage() {
 				</tbody>
 			</table>
 		</div>
+	)
+}
+
+function RevisionSelect({ name, label, numbers, defaultValue }: { name: string; label: string; numbers: number[]; defaultValue: number }) {
+	return (
+		<label>
+			{label}{' '}
+			<select name={name} defaultValue={defaultValue} className="rounded-md border border-slate-300 px-2 py-1">
+				{numbers.map((n) => (
+					<option key={n} value={n}>
+						{n}
+					</option>
+				))}
+			</select>
+		</label>
 	)
 }
