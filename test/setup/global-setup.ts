@@ -32,7 +32,9 @@ export default async function setup() {
 
 async function setupPostgresql() {
 	const { adminUrl, databaseUrl, uniqueDatabaseName } = await import('./postgresql.ts')
-	const template = uniqueDatabaseName('test_template')
+	// Every database of this run is named after it, so the teardown finds any a test file left behind.
+	const run = uniqueDatabaseName('run')
+	const template = `test_template_${run}`
 	const admin = new pg.Client({ connectionString: adminUrl() })
 	await admin.connect()
 	await admin.query(`CREATE DATABASE "${template}"`)
@@ -42,9 +44,12 @@ async function setupPostgresql() {
 	for (const file of migrationFiles(path.resolve('prisma/migrations-postgresql'))) await db.query(fs.readFileSync(file, 'utf8'))
 	await db.end()
 	process.env.TEST_TEMPLATE_PG = template
+	process.env.TEST_RUN_PG = run
 	return async () => {
 		const cleanup = new pg.Client({ connectionString: adminUrl() })
 		await cleanup.connect()
+		const left = await cleanup.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`test_${run}_%`])
+		for (const { datname } of left.rows) await cleanup.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
 		await cleanup.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`)
 		await cleanup.end()
 	}

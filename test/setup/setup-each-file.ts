@@ -9,7 +9,7 @@ const file = path.resolve(`.tmp/test-${process.pid}-${Math.random().toString(36)
 let postgresqlDatabase: string | undefined
 if (process.env.TEST_DATABASE === 'postgresql') {
 	const { adminUrl, databaseUrl, uniqueDatabaseName } = await import('./postgresql.ts')
-	postgresqlDatabase = uniqueDatabaseName('test')
+	postgresqlDatabase = uniqueDatabaseName(`test_${process.env.TEST_RUN_PG}`)
 	const admin = new pg.Client({ connectionString: adminUrl() })
 	await admin.connect()
 	await admin.query(`CREATE DATABASE "${postgresqlDatabase}" TEMPLATE "${process.env.TEST_TEMPLATE_PG}"`)
