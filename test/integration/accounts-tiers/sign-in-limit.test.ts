@@ -30,6 +30,15 @@ function postSignIn(email: string, password: string) {
 	return settle(() => loginAction(args(makeRequest('/login', { form: { email, password, redirectTo: '/' } }))))
 }
 
+/** Resolves once `condition` holds (polled every millisecond, for at most 10 s). */
+async function until(condition: () => boolean | Promise<boolean>) {
+	const deadline = Date.now() + 10_000
+	while (!(await condition())) {
+		if (Date.now() > deadline) throw new Error('condition not met within 10 s')
+		await new Promise((resolve) => setTimeout(resolve, 1))
+	}
+}
+
 async function pointsOf(key: string) {
 	return (await prisma.rateLimit.findUnique({ where: { key } }))?.points ?? 0
 }
@@ -39,9 +48,12 @@ describe('sign-in limit under concurrency (real SQLite)', () => {
 		const max = getEnv().SIGN_IN_MAX_ATTEMPTS
 		const user = await createUser('CUSTOMER')
 		checked.passwords = []
-		// The right password is number 46 of 60, all sent at once.
-		const burst = Array.from({ length: 60 }, (_, i) => (i === 45 ? TEST_PASSWORD : WRONG))
-		const statuses = (await Promise.all(burst.map((password) => postSignIn(user.email, password)))).map(statusOf)
+		// The right password is number 46 of 60, sent while the wrong ones are in flight. It waits for the
+		// first 45 to be counted: a pooled database (PostgreSQL) counts concurrent requests in any order.
+		const wrongBefore = Array.from({ length: 45 }, () => postSignIn(user.email, WRONG))
+		await until(async () => (await pointsOf(`sign-in:email:${user.email}`)) >= 45)
+		const burst = [...wrongBefore, postSignIn(user.email, TEST_PASSWORD), ...Array.from({ length: 14 }, () => postSignIn(user.email, WRONG))]
+		const statuses = (await Promise.all(burst)).map(statusOf)
 
 		expect(checked.passwords.length).toBeLessThanOrEqual(max)
 		expect(checked.passwords).not.toContain(TEST_PASSWORD)
@@ -57,9 +69,12 @@ describe('sign-in limit under concurrency (real SQLite)', () => {
 		const max = getEnv().SIGN_IN_MAX_ATTEMPTS
 		const user = await createUser('CUSTOMER')
 		checked.passwords = []
-		// The right password first, so it is checked (and succeeds) while the wrong ones are in flight.
-		const burst = [TEST_PASSWORD, ...Array.from({ length: 30 }, () => WRONG)]
-		const statuses = (await Promise.all(burst.map((password) => postSignIn(user.email, password)))).map(statusOf)
+		// The right password first: once its check has begun (its attempt counted), the wrong ones follow,
+		// in flight while it succeeds. Waiting makes the order hold on a pooled database too.
+		const right = postSignIn(user.email, TEST_PASSWORD)
+		await until(() => checked.passwords.includes(TEST_PASSWORD))
+		const burst = [right, ...Array.from({ length: 30 }, () => postSignIn(user.email, WRONG))]
+		const statuses = (await Promise.all(burst)).map(statusOf)
 
 		expect(statuses[0]).toBe(302)
 		expect(checked.passwords.filter((p) => p === WRONG).length).toBeLessThanOrEqual(max)
