@@ -2,11 +2,21 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
 import { saveArticleDraft, WorkflowError } from '#app/domain/content/publishing.server.ts'
 import { ArticleFormSchema } from '#app/domain/content/publishing.ts'
+import { z } from 'zod'
 import { requireUserWithRole } from '#app/utils/auth.server.ts'
+
+const SlugSchema = z.string().regex(/^[a-z0-9-]{1,120}$/)
 
 /** Editors and admins write and review content; CSMs and customers get a 403. */
 export function requireContentTeam(request: Request) {
 	return requireUserWithRole(request, 'EDITOR', 'ADMIN')
+}
+
+/** The article slug of a console URL; anything else is a 404. */
+export function slugOf(params: { slug?: string }) {
+	const slug = SlugSchema.safeParse(params.slug)
+	if (!slug.success) throw new Response('Not found', { status: 404 })
+	return slug.data
 }
 
 /**

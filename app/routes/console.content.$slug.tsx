@@ -1,7 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
 import { isAudience, type Audience } from '#app/domain/accounts-tiers/audience.ts'
 import { formValuesFromSource } from '#app/domain/content/article-source.ts'
 import { approveArticle, archiveArticle, getArticleForEditing, previewFor, submitForReview } from '#app/domain/content/publishing.server.ts'
@@ -11,11 +10,10 @@ import { ArticleEditor, RevisionProblems } from '#app/components/console/article
 import { KnowledgeCheckContext } from '#app/components/mdx/knowledge-check.tsx'
 import { MdxContent } from '#app/components/mdx/mdx-content.tsx'
 import { Button } from '#app/components/ui/field.tsx'
-import { requireContentTeam, runWorkflowStep, saveFromForm } from './console-content.server.ts'
+import { requireContentTeam, runWorkflowStep, saveFromForm, slugOf } from './console-content.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.defaults.title || 'Article'} · Content · Console` }]
 
-const SlugSchema = z.string().regex(/^[a-z0-9-]{1,120}$/)
 
 /** Preview switch: the reader levels, as the content team names them. */
 const PREVIEW_AS: Array<{ level: Audience; label: string }> = [
@@ -25,12 +23,6 @@ const PREVIEW_AS: Array<{ level: Audience; label: string }> = [
 	{ level: 'tier1', label: 'Tier 1' },
 	{ level: 'staff', label: 'Staff' },
 ]
-
-function slugOf(params: { slug?: string }) {
-	const slug = SlugSchema.safeParse(params.slug)
-	if (!slug.success) throw new Response('Not found', { status: 404 })
-	return slug.data
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireContentTeam(request)

@@ -4,18 +4,11 @@ import { z } from 'zod'
 import { diffArticleRevisions, listRevisions, restoreRevision } from '#app/domain/content/publishing.server.ts'
 import { INTENTS } from '#app/domain/content/publishing.ts'
 import { Button } from '#app/components/ui/field.tsx'
-import { requireContentTeam, runWorkflowStep } from './console-content.server.ts'
+import { requireContentTeam, runWorkflowStep, slugOf } from './console-content.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Revisions · Content · Console' }]
 
-const SlugSchema = z.string().regex(/^[a-z0-9-]{1,120}$/)
 const RevisionNumber = z.coerce.number().int().min(1)
-
-function slugOf(params: { slug?: string }) {
-	const slug = SlugSchema.safeParse(params.slug)
-	if (!slug.success) throw new Response('Not found', { status: 404 })
-	return slug.data
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireContentTeam(request)

@@ -39,6 +39,12 @@ function toggle(p: URLSearchParams, key: string, value: string) {
 	if (!values.includes(value)) p.append(key, value)
 }
 
+/** A parameter that holds one value at most (the category): choosing the active one clears it. */
+function toggleSingle(p: URLSearchParams, key: string, value: string) {
+	if (p.get(key) === value) p.delete(key)
+	else p.set(key, value)
+}
+
 function FacetGroup({ title, name, counts, active, label = (v: string) => v }: {
 	title: string
 	name: string
@@ -55,7 +61,7 @@ function FacetGroup({ title, name, counts, active, label = (v: string) => v }: {
 			{entries.slice(0, 12).map(([value, count]) => (
 				<Link
 					key={value}
-					to={link((p) => (name === 'category' ? (p.get('category') === value ? p.delete('category') : p.set('category', value)) : toggle(p, name, value)))}
+					to={link((p) => (name === 'category' ? toggleSingle(p, name, value) : toggle(p, name, value)))}
 					className={`flex justify-between rounded px-2 py-0.5 text-sm no-underline ${active.includes(value) ? 'bg-brand-100 font-medium' : 'hover:bg-slate-100'}`}
 					aria-current={active.includes(value) ? 'true' : undefined}
 				>
